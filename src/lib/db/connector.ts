@@ -1,0 +1,67 @@
+import type { SqlQuery } from '../sql/sql';
+
+/** A result row: numbers are JS numbers (BIGINT converted), timestamps are epoch milliseconds. */
+export type Row = Record<string, unknown>;
+
+/**
+ * One interface to DuckDB, one implementation per runtime (the Mosaic pattern):
+ * `wasm-browser.ts` (duckdb-wasm in a Web Worker), `wasm-node.ts` (the same wasm engine on
+ * Node, for tests and the CLI) and `native-node.ts` (native DuckDB, for large CLI runs and
+ * reference timings). Every metric talks to this interface only.
+ */
+export interface Connector {
+  /** `duckdb-wasm` runs exactly the browser's engine; `duckdb-native` is the native build. */
+  readonly engine: 'duckdb-wasm' | 'duckdb-native';
+  /** Runs one statement and returns its rows as plain objects. */
+  query<T extends Row = Row>(query: SqlQuery | string): Promise<T[]>;
+  /** Runs one or more statements (no parameters) and discards results. */
+  exec(statements: string): Promise<void>;
+  /** Makes `bytes` readable by DuckDB's readers under `name` (e.g. `read_csv('name')`). */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** Forgets a registered file. */
+  dropFile(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Settings applied to every connection: no extension is ever downloaded (offline, private). */
+export const SESSION_SETTINGS = [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+];
+
+/** Converts one value from DuckDB's JS representation into the plain form of `Row`. */
+export function plainValue(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.getTime();
+  if (Array.isArray(value)) return value.map(plainValue);
+  if (value && typeof value === 'object' && 'toArray' in value && typeof value.toArray === 'function') {
+    return Array.from(value.toArray() as Iterable<unknown>, plainValue);
+  }
+  if (value && typeof value === 'object' && 'toJSON' in value && typeof value.toJSON === 'function') {
+    return plainRow(value.toJSON() as Record<string, unknown>);
+  }
+  return value;
+}
+
+/** Applies `plainValue` to every field of a row. */
+export function plainRow(row: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) out[key] = plainValue(value);
+  return out;
+}
+
+/**
+ * Rewrites DuckDB's message for a missing extension into one that says what to do.
+ * Extensions are never downloaded, so `read_json`, `read_parquet` … do not exist here.
+ */
+export function explainDuckDBError(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const extension = /exists in the (\w+) extension/.exec(message)?.[1];
+  if (extension) {
+    return new Error(
+      `This needs DuckDB's ${extension} extension, which AnnoQA never downloads (it works offline). ` +
+        `Load the file through AnnoQA's own ${extension} reader instead.\n(DuckDB said: ${message.split('\n')[0]})`,
+    );
+  }
+  return error instanceof Error ? error : new Error(message);
+}

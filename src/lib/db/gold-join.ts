@@ -1,0 +1,23 @@
+/**
+ * The gold convention. A gold row whose file named no batch or question has `batch_id` /
+ * `question` = '*' and applies to every batch / question of that item; a specific gold row
+ * wins over a wildcard one. Boxes are matched geometrically elsewhere (not here).
+ *
+ * `judgement_gold` pairs each non-box judgement with its gold answer and says whether it
+ * is correct: labels compare exactly (after trimming at ingest); numbers compare by value
+ * (so "1" and "1.0" agree); text is not scored here (see the text similarity metrics).
+ */
+export const GOLD_VIEW = `
+CREATE OR REPLACE VIEW judgement_gold AS
+SELECT j.*, g.label AS gold_label, g.score AS gold_score, g.text AS gold_text,
+  CASE WHEN j.value_kind = 'text' THEN NULL
+       WHEN j.value_kind = 'number' THEN j.score = g.score
+       WHEN j.value_kind = 'preference' THEN upper(j.label) = upper(g.label)
+       ELSE j.label = g.label END AS is_correct
+FROM judgements j
+JOIN gold g ON g.item_id = j.item_id
+  AND (g.batch_id = j.batch_id OR g.batch_id = '*')
+  AND (g.question = j.question OR g.question = '*')
+WHERE j.x IS NULL AND g.x IS NULL
+QUALIFY row_number() OVER (PARTITION BY j.source_id, j.source_row ORDER BY g.batch_id = '*', g.question = '*') = 1;
+`;

@@ -1,0 +1,251 @@
+import type { Connector } from '../db/connector';
+import { ident, literal, sql, type SqlQuery } from '../sql/sql';
+import { applyMappingOverrides, guessMapping, type ColumnMapping, type MappableField } from './column-mapping';
+import { decodeTextStart } from './decode-text';
+import { IngestError } from './ingest-error';
+import { claimSource, forgetSource, recordSource, type LoadedSource } from './register-source';
+import { sniffDelimited } from './sniff-delimited';
+import { validationReasons } from './row-validation';
+import { boolean, timestamp } from './value-parsing';
+
+export interface DelimitedLoadOptions {
+  fileName: string;
+  bytes: Uint8Array;
+  /** `judgements` (default) or `gold`: an answer key with item, [question, batch] and the gold value. */
+  role?: 'judgements' | 'gold';
+  /** The user's column choices, applied on top of the automatic guess. */
+  mapping?: ColumnMapping;
+  /** Defaults to the sniffed delimiter (`\t` for a `.tsv` file). */
+  delimiter?: string;
+}
+
+export interface DelimitedLoadResult extends LoadedSource {
+  mapping: ColumnMapping;
+}
+
+/** The wildcard batch/question of gold rows whose file names none: they apply to every batch/question. */
+export const ANY = '*';
+
+/**
+ * Loads a long-format CSV/TSV file (one judgement per row) into the canonical tables.
+ *
+ * Bulk parsing is DuckDB's `read_csv` (explicit dialect from papaparse's sniff, every column
+ * VARCHAR); rows with the wrong number of fields are kept by `store_rejects` and become
+ * rejections with their line; rows whose values are unusable (empty item, unparsable time …)
+ * are rejected with the reason. An unterminated quote fails the whole file, because every
+ * row after it would be swallowed. Every record ends up in `judgements`/`gold` or in
+ * `rejections`: rows_read = rows_loaded + rows_rejected.
+ *
+ * `source_row` is the record's 1-based position among the data rows (header excluded).
+ */
+export async function loadDelimited(db: Connector, options: DelimitedLoadOptions): Promise<DelimitedLoadResult> {
+  const { fileName, bytes } = options;
+  const role = options.role ?? 'judgements';
+  const preview = sniffDelimited(fileName, decodeTextStart(fileName, bytes));
+  const delimiter = options.delimiter ?? (/\.tsv$/i.test(fileName) ? '\t' : preview.delimiter);
+  const mapping = applyMappingOverrides(guessMapping(preview.columns), options.mapping ?? {});
+  checkMapping(fileName, role, mapping, preview.columns);
+
+  const { sourceId, sha256 } = await claimSource(db, fileName, bytes);
+  const registered = `annoqa_source_${sourceId}.csv`;
+  const raw = ident(`raw_${sourceId}`);
+  const rejectsTable = `csv_rejects_${sourceId}`;
+  await db.registerFile(registered, bytes);
+  try {
+    const columnTypes = `{${preview.columns.map((c) => `${literal(c).text}: 'VARCHAR'`).join(', ')}}`;
+    await readCsv(
+      db,
+      fileName,
+      `CREATE TEMP TABLE ${raw.text} AS SELECT * FROM read_csv(${literal(registered).text}, header = true,
+       auto_detect = false, columns = ${columnTypes}, delim = ${literal(delimiter).text}, quote = '"', escape = '"',
+       store_rejects = true, rejects_table = '${rejectsTable}', rejects_scan = '${rejectsTable}_scan')`,
+    );
+    const rejectedLines = await db.query<{ line: number; reason: string; excerpt: string }>(
+      `SELECT line::BIGINT AS line, any_value(error_type || ': ' || error_message) AS reason, any_value(trim(csv_line, E'\\r\\n')) AS excerpt
+       FROM ${rejectsTable} GROUP BY line ORDER BY line`,
+    );
+    const unterminated = rejectedLines.find((r) => r.reason.startsWith('UNQUOTED VALUE'));
+    if (unterminated) {
+      throw new IngestError(fileName, 'a quoted field is opened but never closed (unterminated quote); every row after it would be lost, so nothing was loaded. Close the quote or escape it as ""', unterminated.line);
+    }
+    await db.exec(`DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsTable}_scan`);
+
+    // Record number of every good row: the g-th good row skips the rejected records before it.
+    await db.exec(`CREATE TEMP TABLE rejected_${sourceId} (record BIGINT, rank BIGINT)`);
+    for (const [i, r] of rejectedLines.entries()) {
+      await db.query(sql`INSERT INTO ${ident(`rejected_${sourceId}`)} VALUES (${r.line - 1}, ${i + 1})`);
+      await db.query(sql`INSERT INTO rejections VALUES (${sourceId}, ${r.line - 1}, ${r.line}, ${describeCsvError(r.reason)}, ${r.excerpt})`);
+    }
+    const rows = ident(`rows_${sourceId}`);
+    await db.query(sql`CREATE TEMP TABLE ${rows} AS
+      SELECT g.good_index + (SELECT count(*) FROM ${ident(`rejected_${sourceId}`)} r WHERE r.record - r.rank < g.good_index) AS source_row, g.*
+      FROM (SELECT rowid + 1 AS good_index, * FROM ${raw}) g`);
+
+    const loaded = role === 'gold' ? await insertGold(db, sourceId, rows, mapping) : await insertJudgements(db, sourceId, rows, mapping);
+    const [{ rejected }] = await db.query<{ rejected: number }>(sql`SELECT count(*)::BIGINT AS rejected FROM rejections WHERE source_id = ${sourceId}`);
+    const source: DelimitedLoadResult = {
+      sourceId,
+      fileName,
+      format: delimiter === '\t' ? 'tsv' : 'csv',
+      role,
+      bytes: bytes.length,
+      sha256,
+      rowsRead: loaded + rejected,
+      rowsLoaded: loaded,
+      rowsRejected: rejected,
+      mapping,
+    };
+    await recordSource(db, source);
+    return source;
+  } catch (error) {
+    await forgetSource(db, sourceId);
+    throw error;
+  } finally {
+    await db.exec(`DROP TABLE IF EXISTS ${raw.text}; DROP TABLE IF EXISTS rows_${sourceId}; DROP TABLE IF EXISTS rejected_${sourceId}`);
+    await db.dropFile(registered);
+  }
+}
+
+function checkMapping(fileName: string, role: 'judgements' | 'gold', mapping: ColumnMapping, columns: string[]): void {
+  const needed: [MappableField, string][] =
+    role === 'gold'
+      ? [['item_id', 'item id (item, task, id …)']]
+      : [
+          ['item_id', 'item id (item, task, id …)'],
+          ['annotator_id', 'annotator (annotator, worker, user, completed_by …)'],
+        ];
+  for (const [field, what] of needed) {
+    if (!mapping[field]) {
+      throw new IngestError(fileName, `no column for the ${what}; the header has: ${columns.join(', ')}. Map one with --map COLUMN=${field}`, 1);
+    }
+  }
+  if (role === 'gold' ? !mapping.gold && !mapping.answer : !mapping.answer && !mapping.text && !mapping.x) {
+    throw new IngestError(
+      fileName,
+      `no column for the ${role === 'gold' ? 'gold answer (gold, truth, expected, label …)' : 'answer (label, answer, choice, value, rating …)'}; the header has: ${columns.join(', ')}. Map one with --map COLUMN=${role === 'gold' ? 'gold' : 'answer'}`,
+      1,
+    );
+  }
+  for (const [field, column] of Object.entries(mapping)) {
+    if (!columns.includes(column)) throw new IngestError(fileName, `--map names a column "${column}" (for ${field}) that the header does not have; it has: ${columns.join(', ')}`, 1);
+  }
+}
+
+async function readCsv(db: Connector, fileName: string, statement: string): Promise<void> {
+  try {
+    await db.exec(statement);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const line = /Line: (\d+)/.exec(message)?.[1];
+    const first = message.split('\n').find((l) => l && !l.startsWith('Invalid Input Error') && !l.startsWith('Original Line')) ?? message;
+    throw new IngestError(fileName, `DuckDB's CSV reader could not parse the file: ${first.trim()}`, line ? Number(line) : undefined);
+  }
+}
+
+function describeCsvError(duckdbReason: string): string {
+  if (duckdbReason.startsWith('TOO MANY COLUMNS')) return `too many fields for the header (${duckdbReason.split(': ').pop()})`;
+  if (duckdbReason.startsWith('MISSING COLUMNS')) return `too few fields for the header (${duckdbReason.split(': ').pop()})`;
+  return duckdbReason;
+}
+
+/** `NULLIF(trim(column), '')` for a mapped field, else NULL. */
+function field(mapping: ColumnMapping, name: MappableField): SqlQuery {
+  const column = mapping[name];
+  return column ? sql`NULLIF(trim(${ident(column)}), '')` : sql`NULL::VARCHAR`;
+}
+
+async function insertJudgements(db: Connector, sourceId: number, rows: SqlQuery, mapping: ColumnMapping): Promise<number> {
+  const f = (name: MappableField) => field(mapping, name);
+  const defaultQuestion = mapping.answer ?? mapping.text ?? 'boxes';
+  const checked = ident(`checked_${sourceId}`);
+  await db.query(sql`CREATE TEMP TABLE ${checked} AS SELECT source_row, ${validationReasons(mapping, 'judgements')} AS reason,
+      coalesce(${f('batch_id')}, 'default') AS batch_id,
+      coalesce(${f('strategy')}, 'unspecified') AS strategy,
+      ${f('item_id')} AS item_id,
+      coalesce(${f('question')}, ${defaultQuestion}) AS question,
+      ${f('annotator_id')} AS annotator_id,
+      lower(${f('value_kind')}) AS value_kind,
+      ${f('answer')} AS label,
+      TRY_CAST(${f('answer')} AS DOUBLE) AS score,
+      ${f('text')} AS text,
+      TRY_CAST(${f('x')} AS DOUBLE) AS x, TRY_CAST(${f('y')} AS DOUBLE) AS y,
+      TRY_CAST(${f('w')} AS DOUBLE) AS w, TRY_CAST(${f('h')} AS DOUBLE) AS h,
+      TRY_CAST(${f('image_w')} AS DOUBLE) AS image_w, TRY_CAST(${f('image_h')} AS DOUBLE) AS image_h,
+      ${timestamp(f('started_at'))} AS started_at,
+      ${timestamp(f('submitted_at'))} AS submitted_at,
+      TRY_CAST(${f('duration_s')} AS DOUBLE) AS duration_s,
+      TRY_CAST(${f('cost_usd')} AS DOUBLE) AS cost_usd,
+      ${boolean(f('prelabeled'))} AS prelabeled,
+      ${f('option_a')} AS option_a, ${f('option_b')} AS option_b,
+      upper(${f('shown_first')}) AS shown_first,
+      ${f('gold')} AS gold
+    FROM ${rows}`);
+  await db.query(sql`INSERT INTO rejections SELECT ${sourceId}, source_row, NULL, reason, NULL FROM ${checked} WHERE reason IS NOT NULL`);
+  await db.query(sql`DELETE FROM ${checked} WHERE reason IS NOT NULL`);
+  await rejectRepeatedAnswers(db, sourceId, checked);
+  await db.query(sql`INSERT INTO judgements SELECT ${sourceId}, source_row, batch_id, strategy, item_id, question, annotator_id,
+      value_kind, label, score, text, x, y, w, h, image_w, image_h, started_at, submitted_at,
+      coalesce(duration_s, CASE WHEN submitted_at >= started_at THEN epoch_ms(submitted_at) / 1000 - epoch_ms(started_at) / 1000 END),
+      cost_usd, prelabeled, option_a, option_b, shown_first
+    FROM ${checked} ORDER BY source_row`);
+  await insertGoldColumn(db, sourceId, checked);
+  const [{ loaded }] = await db.query<{ loaded: number }>(sql`SELECT count(*)::BIGINT AS loaded FROM ${checked}`);
+  await db.query(sql`DROP TABLE ${checked}`);
+  return loaded;
+}
+
+/**
+ * A second answer by the same annotator to the same (batch, item, question) is a duplicate
+ * (boxes excepted: an image has many). The newest (latest submitted_at, then last row) is
+ * kept; the others are rejected with a reason naming the row that was kept.
+ */
+async function rejectRepeatedAnswers(db: Connector, sourceId: number, checked: SqlQuery): Promise<void> {
+  const ranked = sql`SELECT source_row, first_value(source_row) OVER w AS kept_row,
+        row_number() OVER w AS answer_rank, annotator_id, item_id, question
+      FROM ${checked} WHERE x IS NULL
+      WINDOW w AS (PARTITION BY batch_id, item_id, question, annotator_id ORDER BY submitted_at DESC NULLS LAST, source_row DESC)`;
+  await db.query(sql`INSERT INTO rejections
+      SELECT ${sourceId}, source_row, NULL,
+        'duplicate answer: annotator "' || annotator_id || '" answered item "' || item_id || '", question "' || question ||
+        '" again in row ' || kept_row || ', which is newer and was kept', NULL
+      FROM (${ranked}) WHERE answer_rank > 1`);
+  await db.query(sql`DELETE FROM ${checked} WHERE source_row IN (SELECT source_row FROM (${ranked}) WHERE answer_rank > 1)`);
+}
+
+/** A gold column beside the answers: one gold value per (batch, item, question); conflicting values are dropped with a warning. */
+async function insertGoldColumn(db: Connector, sourceId: number, checked: SqlQuery): Promise<void> {
+  const keyed = sql`SELECT batch_id, item_id, question, min(source_row) AS source_row, count(DISTINCT gold) AS values,
+      any_value(gold) AS gold, string_agg(DISTINCT gold, ' / ') AS seen
+    FROM ${checked} WHERE gold IS NOT NULL AND x IS NULL GROUP BY ALL`;
+  await db.query(sql`INSERT INTO warnings SELECT ${sourceId}, source_row,
+      'conflicting gold answers for item "' || item_id || '", question "' || question || '" (' || seen || '): no gold used for it'
+    FROM (${keyed}) WHERE values > 1`);
+  await db.query(sql`INSERT INTO gold SELECT ${sourceId}, source_row, batch_id, item_id, question, gold, TRY_CAST(gold AS DOUBLE), NULL,
+      NULL, NULL, NULL, NULL FROM (${keyed}) WHERE values = 1`);
+}
+
+async function insertGold(db: Connector, sourceId: number, rows: SqlQuery, mapping: ColumnMapping): Promise<number> {
+  const f = (name: MappableField) => field(mapping, name);
+  const value = mapping.gold ? f('gold') : f('answer');
+  const checked = ident(`checked_${sourceId}`);
+  await db.query(sql`CREATE TEMP TABLE ${checked} AS SELECT source_row, ${validationReasons(mapping, 'gold')} AS reason,
+      coalesce(${f('batch_id')}, ${ANY}) AS batch_id, ${f('item_id')} AS item_id, coalesce(${f('question')}, ${ANY}) AS question,
+      ${value} AS label, TRY_CAST(${value} AS DOUBLE) AS score, ${f('text')} AS text,
+      TRY_CAST(${f('x')} AS DOUBLE) AS x, TRY_CAST(${f('y')} AS DOUBLE) AS y, TRY_CAST(${f('w')} AS DOUBLE) AS w, TRY_CAST(${f('h')} AS DOUBLE) AS h
+    FROM ${rows}`);
+  await db.query(sql`INSERT INTO rejections SELECT ${sourceId}, source_row, NULL, reason, NULL FROM ${checked} WHERE reason IS NOT NULL`);
+  await db.query(sql`DELETE FROM ${checked} WHERE reason IS NOT NULL`);
+  // Two different gold answers for one key (boxes excepted) cannot both be right: reject the later rows.
+  await db.query(sql`INSERT INTO rejections SELECT ${sourceId}, source_row, NULL,
+      'conflicting gold: item "' || item_id || '", question "' || question || '" already has gold "' || first_label || '" (row ' || first_row || ')', NULL
+    FROM (SELECT *, first_value(label) OVER w AS first_label, first_value(source_row) OVER w AS first_row, row_number() OVER w AS n
+          FROM ${checked} WHERE x IS NULL WINDOW w AS (PARTITION BY batch_id, item_id, question ORDER BY source_row))
+    WHERE n > 1 AND label IS DISTINCT FROM first_label`);
+  await db.query(sql`DELETE FROM ${checked} WHERE source_row IN (SELECT source_row FROM rejections WHERE source_id = ${sourceId})`);
+  // An exact repeat of the same gold answer is harmless: keep one, count the rest as loaded.
+  await db.query(sql`INSERT INTO gold SELECT ${sourceId}, source_row, batch_id, item_id, question, label, score, text, x, y, w, h
+    FROM ${checked} QUALIFY x IS NOT NULL OR row_number() OVER (PARTITION BY batch_id, item_id, question ORDER BY source_row) = 1`);
+  const [{ loaded }] = await db.query<{ loaded: number }>(sql`SELECT count(*)::BIGINT AS loaded FROM ${checked}`);
+  await db.query(sql`DROP TABLE ${checked}`);
+  return loaded;
+}

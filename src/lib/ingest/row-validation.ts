@@ -1,0 +1,65 @@
+import { ident, joinSql, sql, type SqlQuery } from '../sql/sql';
+import type { ColumnMapping, MappableField } from './column-mapping';
+import { boolean, timestamp } from './value-parsing';
+
+const NUMBER_FIELDS: MappableField[] = ['duration_s', 'cost_usd', 'x', 'y', 'w', 'h', 'image_w', 'image_h'];
+const TIME_FIELDS: MappableField[] = ['started_at', 'submitted_at'];
+const VALUE_KINDS = ['category', 'number', 'text', 'box', 'preference'];
+
+/**
+ * A SQL expression giving the reason a row of a long-format file cannot be loaded, or NULL
+ * when it can. The first problem found is named, with the column and the offending value.
+ */
+export function validationReasons(mapping: ColumnMapping, role: 'judgements' | 'gold'): SqlQuery {
+  const value = (name: MappableField) => {
+    const column = mapping[name];
+    return column ? sql`NULLIF(trim(${ident(column)}), '')` : sql`NULL::VARCHAR`;
+  };
+  const quoted = (name: MappableField) => sql`'"' || left(${value(name)}, 80) || '"'`;
+  const label = (name: MappableField) => `${name} (column "${mapping[name]}")`;
+  const checks: SqlQuery[] = [];
+  const check = (condition: SqlQuery, reason: SqlQuery) => checks.push(sql`WHEN ${condition} THEN ${reason}`);
+
+  check(sql`${value('item_id')} IS NULL`, sql`${`${label('item_id')} is empty`}`);
+  if (role === 'judgements') {
+    check(sql`${value('annotator_id')} IS NULL`, sql`${`${label('annotator_id')} is empty`}`);
+    check(
+      sql`${value('answer')} IS NULL AND ${value('text')} IS NULL AND ${value('x')} IS NULL`,
+      sql`${`no answer: ${mapping.answer ? label('answer') : 'the answer'} is empty`}`,
+    );
+  } else {
+    const gold = mapping.gold ? 'gold' : 'answer';
+    check(sql`${value(gold)} IS NULL AND ${value('text')} IS NULL AND ${value('x')} IS NULL`, sql`${`no gold answer: ${label(gold)} is empty`}`);
+  }
+  for (const name of NUMBER_FIELDS.filter((n) => mapping[n])) {
+    check(sql`${value(name)} IS NOT NULL AND TRY_CAST(${value(name)} AS DOUBLE) IS NULL`, sql`${`${label(name)} is not a number: `} || ${quoted(name)}`);
+    if (name !== 'x' && name !== 'y') {
+      check(sql`TRY_CAST(${value(name)} AS DOUBLE) < 0`, sql`${`${label(name)} is negative: `} || ${quoted(name)}`);
+    }
+  }
+  if (mapping.x) {
+    check(
+      sql`${value('x')} IS NOT NULL AND (${value('y')} IS NULL OR ${value('w')} IS NULL OR ${value('h')} IS NULL)`,
+      sql`${'a box needs all of x, y, w and h'}`,
+    );
+  }
+  for (const name of TIME_FIELDS.filter((n) => mapping[n])) {
+    check(
+      sql`${value(name)} IS NOT NULL AND ${timestamp(value(name))} IS NULL`,
+      sql`${`${label(name)} is not a date-time (use ISO 8601 such as 2024-05-01T14:03:00Z, or Unix seconds): `} || ${quoted(name)}`,
+    );
+  }
+  if (mapping.prelabeled) {
+    check(sql`${value('prelabeled')} IS NOT NULL AND ${boolean(value('prelabeled'))} IS NULL`, sql`${`${label('prelabeled')} is not true/false: `} || ${quoted('prelabeled')}`);
+  }
+  if (mapping.shown_first) {
+    check(sql`${value('shown_first')} IS NOT NULL AND upper(${value('shown_first')}) NOT IN ('A', 'B')`, sql`${`${label('shown_first')} must be A or B: `} || ${quoted('shown_first')}`);
+  }
+  if (mapping.value_kind) {
+    check(
+      sql`${value('value_kind')} IS NOT NULL AND lower(${value('value_kind')}) NOT IN (${joinSql(VALUE_KINDS.map((k) => sql`${k}`))})`,
+      sql`${`${label('value_kind')} must be one of ${VALUE_KINDS.join(', ')}: `} || ${quoted('value_kind')}`,
+    );
+  }
+  return sql`CASE ${joinSql(checks, ' ')} END`;
+}

@@ -1,0 +1,14 @@
+import { sql, type SqlQuery } from '../sql/sql';
+
+/** ISO 8601 (any offset, converted to UTC) or Unix epoch seconds/milliseconds → TIMESTAMP (UTC). */
+export function timestamp(value: SqlQuery): SqlQuery {
+  return sql`CASE WHEN regexp_full_match(${value}, '[0-9]+(\\.[0-9]+)?')
+      THEN make_timestamp((CASE WHEN ${value}::DOUBLE > 1e11 THEN ${value}::DOUBLE * 1000 ELSE ${value}::DOUBLE * 1000000 END)::BIGINT)
+      ELSE TRY_CAST(${value} AS TIMESTAMPTZ)::TIMESTAMP END`;
+}
+
+/** true/false, yes/no, 1/0, t/f (any case) → BOOLEAN; anything else → NULL (and the row is rejected). */
+export function boolean(value: SqlQuery): SqlQuery {
+  return sql`CASE WHEN lower(${value}) IN ('true', 't', 'yes', 'y', '1') THEN true
+      WHEN lower(${value}) IN ('false', 'f', 'no', 'n', '0') THEN false END`;
+}
