@@ -1,0 +1,107 @@
+import type { Connector } from '../../db/connector';
+import type { Reasons } from '../../report/report-types';
+import { sql } from '../../sql/sql';
+import type { Filters } from '../filters';
+import { groupClause, groupSelect, type GroupKey } from './group-keys';
+import { timedAssignments, type ThroughputOptions } from './timed-assignments';
+
+/** Throughput of one group (an annotator, a batch, a strategy, a day, or a combination). */
+export interface ThroughputRow {
+  annotator_id?: string;
+  batch_id?: string;
+  strategy?: string;
+  day?: string;
+  /** Rows of `judgements` (a box is a row). */
+  judgements: number;
+  /** Distinct (batch, item, question) pairs. */
+  units: number;
+  /** Distinct (annotator, unit) pairs: one annotator's answer to one unit. */
+  assignments: number;
+  annotators: number;
+  /** Distinct UTC days with a submission. */
+  active_days: number;
+  /** Distinct (annotator, UTC day) pairs with a submission. */
+  annotator_days: number;
+  /** Assignments with a submitted_at. */
+  timed_assignments: number;
+  /** timed assignments ÷ active days (for one annotator: their units per active day). */
+  units_per_active_day: number | null;
+  /** timed assignments ÷ annotator-days: the DESIGN.md "units per annotator-day". */
+  units_per_annotator_day: number | null;
+  /** Assignments with a known duration_s. */
+  durations_known: number;
+  /** Median / 90th percentile of duration_s per assignment, quantile_cont (R type 7, linear interpolation). */
+  median_duration_s: number | null;
+  p90_duration_s: number | null;
+  mean_duration_s: number | null;
+  /** Sum of the assignments' active time (see SESSION_CONVENTION), in hours. */
+  active_hours: number | null;
+  sessions: number;
+  sessions_without_duration: number;
+  prelabeled_assignments: number;
+  /** Assignments whose pre-label flag is known (true or false). */
+  prelabel_known: number;
+  prelabeled_share: number | null;
+  reasons: Reasons;
+}
+
+/**
+ * Throughput per group (DESIGN.md "Throughput"): units, judgements, active days, units per
+ * active day and per annotator-day, time per unit (median, p90 of duration_s per assignment,
+ * DuckDB `quantile_cont` = Hyndman & Fan 1996 type 7, R's default), active hours by
+ * sessionising submitted_at (`timed-assignments.ts`), and the pre-labelled share.
+ * A figure that cannot be computed is null and `reasons` says why.
+ */
+export async function throughputBy(
+  db: Connector,
+  filters: Filters,
+  keys: readonly GroupKey[],
+  options: ThroughputOptions = {},
+): Promise<ThroughputRow[]> {
+  const rows = await db.query<Omit<ThroughputRow, 'reasons'> & Record<string, unknown>>(sql`
+    SELECT ${keys.length ? sql`${groupSelect(keys)},` : sql``}
+      sum(judgements)::DOUBLE AS judgements,
+      count(DISTINCT [batch_id, item_id, question])::DOUBLE AS units,
+      count(*)::DOUBLE AS assignments,
+      count(DISTINCT annotator_id)::DOUBLE AS annotators,
+      count(DISTINCT CAST(submitted_at AS DATE))::DOUBLE AS active_days,
+      count(DISTINCT CASE WHEN submitted_at IS NOT NULL THEN [annotator_id, CAST(CAST(submitted_at AS DATE) AS VARCHAR)] END)::DOUBLE AS annotator_days,
+      count(submitted_at)::DOUBLE AS timed_assignments,
+      count(duration_s)::DOUBLE AS durations_known,
+      quantile_cont(duration_s, 0.5) AS median_duration_s,
+      quantile_cont(duration_s, 0.9) AS p90_duration_s,
+      avg(duration_s) AS mean_duration_s,
+      sum(active_s) / 3600.0 AS active_hours,
+      count(*) FILTER (WHERE session_start)::DOUBLE AS sessions,
+      count(*) FILTER (WHERE start_without_duration)::DOUBLE AS sessions_without_duration,
+      count(*) FILTER (WHERE prelabeled)::DOUBLE AS prelabeled_assignments,
+      count(prelabeled)::DOUBLE AS prelabel_known
+    FROM ${timedAssignments(filters, options)} a
+    ${groupClause(keys)}`);
+  return rows.map((row) => withRates(row));
+}
+
+function withRates(row: Omit<ThroughputRow, 'reasons'> & Record<string, unknown>): ThroughputRow {
+  const reasons: Reasons = {};
+  const ratio = (metric: string, numerator: number, denominator: number, why: string): number | null => {
+    if (denominator > 0) return numerator / denominator;
+    reasons[metric] = why;
+    return null;
+  };
+  const noTimes = 'no submitted_at timestamps: active days cannot be counted';
+  const out: ThroughputRow = {
+    ...row,
+    units_per_active_day: ratio('units_per_active_day', row.timed_assignments, row.active_days, noTimes),
+    units_per_annotator_day: ratio('units_per_annotator_day', row.timed_assignments, row.annotator_days, noTimes),
+    prelabeled_share: ratio('prelabeled_share', row.prelabeled_assignments, row.prelabel_known, 'the export has no prelabeled column (or it is empty)'),
+    reasons,
+  };
+  if (row.durations_known === 0) {
+    for (const metric of ['median_duration_s', 'p90_duration_s', 'mean_duration_s']) {
+      reasons[metric] = 'no duration_s: the export has neither a duration column nor both started_at and submitted_at';
+    }
+  }
+  if (row.timed_assignments === 0) reasons.active_hours = 'no submitted_at timestamps: sessions cannot be formed';
+  if (row.active_hours === null && row.timed_assignments > 0) out.active_hours = 0;
+  return out;
+}
