@@ -16,7 +16,10 @@ export interface Connector {
   query<T extends Row = Row>(query: SqlQuery | string): Promise<T[]>;
   /** Runs one or more statements (no parameters) and discards results. */
   exec(statements: string): Promise<void>;
-  /** Makes `bytes` readable by DuckDB's readers under `name` (e.g. `read_csv('name')`). */
+  /**
+   * Makes `bytes` readable by DuckDB's readers under `name` (e.g. `read_csv('name')`).
+   * The browser implementation transfers the buffer to the worker: do not use `bytes` afterwards.
+   */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   /** Forgets a registered file. */
   dropFile(name: string): Promise<void>;

@@ -41,6 +41,7 @@ export const ANY = '*';
 export async function loadDelimited(db: Connector, options: DelimitedLoadOptions): Promise<DelimitedLoadResult> {
   const { fileName, bytes } = options;
   const role = options.role ?? 'judgements';
+  const byteLength = bytes.length; // registerFile may transfer (detach) the buffer to the DuckDB worker
   const preview = sniffDelimited(fileName, decodeTextStart(fileName, bytes));
   const delimiter = options.delimiter ?? (/\.tsv$/i.test(fileName) ? '\t' : preview.delimiter);
   const mapping = applyMappingOverrides(guessMapping(preview.columns), options.mapping ?? {});
@@ -88,7 +89,7 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
       fileName,
       format: delimiter === '\t' ? 'tsv' : 'csv',
       role,
-      bytes: bytes.length,
+      bytes: byteLength,
       sha256,
       rowsRead: loaded + rejected,
       rowsLoaded: loaded,

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Connector } from '../lib/db/connector';
+import { createCanonicalTables } from '../lib/db/schema';
+import { refreshQuestions } from '../lib/ingest/infer-questions';
+import { IngestError } from '../lib/ingest/ingest-error';
+import { loadDelimited } from '../lib/ingest/load-delimited';
+import { buildReport } from '../lib/report/build-report';
+import { ANNOQA_VERSION } from '../lib/version';
+import { CliError } from './cli-error';
+import { parseReportArgs, type ReportArgs } from './parse-report-args';
+import { formatReportText } from './format-report-text';
+
+const USAGE = `annoqa ${ANNOQA_VERSION} — annotation-quality analytics (the same ingest and metrics as the AnnoQA app)
+
+Usage:
+  annoqa report FILE... [--gold FILE] [--map column=field ...] [--level QUESTION=level ...]
+                [--target 0.995] [--confidence 0.95] [--engine wasm|native] [--no-bootstrap] [--json]
+  annoqa help
+
+Exit status: 0 on success, 2 on bad input or usage (the message on stderr names the file and line).`;
+
+/** Runs one CLI invocation; returns the exit status. Output is written only when complete. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'report':
+        process.stdout.write(await runReport(parseReportArgs(rest)));
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+      default:
+        throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
+    }
+  } catch (error) {
+    if (error instanceof CliError || error instanceof IngestError) {
+      process.stderr.write(`annoqa: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`annoqa: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+async function openEngine(engine: ReportArgs['engine']): Promise<Connector> {
+  if (engine === 'native') return (await import('../lib/db/native-node')).openNativeNode();
+  return (await import('../lib/db/wasm-node')).openWasmNode();
+}
+
+function readInput(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+}
+
+async function runReport(args: ReportArgs): Promise<string> {
+  const db = await openEngine(args.engine);
+  try {
+    await createCanonicalTables(db);
+    for (const path of args.files) {
+      await loadDelimited(db, { fileName: basename(path), bytes: readInput(path), mapping: args.mapping });
+    }
+    for (const path of args.goldFiles) {
+      await loadDelimited(db, { fileName: basename(path), bytes: readInput(path), role: 'gold' });
+    }
+    await refreshQuestions(db, args.levels);
+    const report = await buildReport(db, { bootstrap: args.bootstrap, target: args.target, confidence: args.confidence });
+    return args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportText(report);
+  } finally {
+    await db.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,59 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import type { SqlQuery } from '../sql/sql';
+import { arrowToRows } from './arrow-rows';
+import { explainDuckDBError, SESSION_SETTINGS, type Connector, type Row } from './connector';
+
+/**
+ * duckdb-wasm in a Web Worker, with its bundles served by this site (never a CDN): after
+ * the page has loaded no request leaves the origin. All SQL runs in the worker, off the
+ * main thread. Chromium picks the EH bundle (STACK.md).
+ */
+export async function openWasmBrowser(): Promise<Connector> {
+  const bundle = await duckdb.selectBundle({
+    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+    eh: { mainModule: ehWasm, mainWorker: ehWorker },
+  });
+  const worker = new Worker(bundle.mainWorker!);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const connection = await db.connect();
+  for (const statement of SESSION_SETTINGS) await connection.query(statement);
+
+  async function run<T extends Row>(query: SqlQuery | string): Promise<T[]> {
+    try {
+      if (typeof query === 'string') return arrowToRows<T>(await connection.query(query));
+      if (query.params.length === 0) return arrowToRows<T>(await connection.query(query.text));
+      const statement = await connection.prepare(query.text);
+      try {
+        return arrowToRows<T>(await statement.query(...query.params));
+      } finally {
+        await statement.close();
+      }
+    } catch (error) {
+      throw explainDuckDBError(error);
+    }
+  }
+
+  return {
+    engine: 'duckdb-wasm',
+    query: run,
+    async exec(statements: string) {
+      await run(statements);
+    },
+    async registerFile(name: string, bytes: Uint8Array) {
+      await db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name: string) {
+      await db.dropFile(name);
+    },
+    async close() {
+      await connection.close();
+      await db.terminate();
+    },
+  };
+}

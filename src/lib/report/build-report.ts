@@ -1,0 +1,39 @@
+import type { Connector } from '../db/connector';
+import type { Filters } from '../metrics/filters';
+import { ANNOQA_VERSION } from '../version';
+import { batchSummaries, questionCounts, rejectionsTotal, reportSources } from './report-basics';
+import { REPORT_SCHEMA, type QuestionReport, type Report } from './report-types';
+
+export interface ReportOptions {
+  filters?: Filters;
+  /** Bootstrap confidence intervals on agreement (1,000 resamples, fixed seed). */
+  bootstrap?: boolean;
+  /** Accuracy target p₀ for the guarantee check (adds `guarantee` per batch). */
+  target?: number;
+  confidence?: number;
+}
+
+/**
+ * Builds the report of DESIGN.md "The report contract" (schema annoqa.report/1) from the
+ * canonical tables: the same function serves the CLI's `--json` and the app's exports.
+ */
+export async function buildReport(db: Connector, options: ReportOptions = {}): Promise<Report> {
+  const filters = options.filters ?? {};
+  const [sources, rejections_total, counts, batches] = [
+    await reportSources(db),
+    await rejectionsTotal(db),
+    await questionCounts(db, filters),
+    await batchSummaries(db, filters),
+  ];
+  const questions: QuestionReport[] = counts.map((q) => ({ ...q, agreement: null, accuracy: null, aggregation: null }));
+  return {
+    schema: REPORT_SCHEMA,
+    annoqa_version: ANNOQA_VERSION,
+    sources,
+    rejections_total,
+    questions,
+    annotators: [],
+    batches,
+    strategies: [],
+  };
+}

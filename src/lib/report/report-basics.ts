@@ -1,0 +1,65 @@
+import type { Connector } from '../db/connector';
+import { filteredJudgements, type Filters } from '../metrics/filters';
+import { sql } from '../sql/sql';
+import type { ReportSource } from './report-types';
+
+/** Every loaded file with its accounting (rows_read = rows_loaded + rows_rejected). */
+export async function reportSources(db: Connector): Promise<ReportSource[]> {
+  return db.query<ReportSource & Record<string, unknown>>(
+    `SELECT source_id, file_name, format, role, bytes::DOUBLE AS bytes, sha256, rows_read::DOUBLE AS rows_read,
+       rows_loaded::DOUBLE AS rows_loaded, rows_rejected::DOUBLE AS rows_rejected FROM sources ORDER BY source_id`,
+  );
+}
+
+/** The number of records rejected across all sources. */
+export async function rejectionsTotal(db: Connector): Promise<number> {
+  const [{ total }] = await db.query<{ total: number }>('SELECT count(*)::DOUBLE AS total FROM rejections');
+  return total;
+}
+
+export interface QuestionCounts {
+  batch_id: string;
+  strategy: string;
+  question: string;
+  value_kind: string;
+  level: string;
+  items: number;
+  annotators: number;
+  judgements: number;
+}
+
+/** Per (batch, strategy, question): its kind and level (from `questions`) and how many items, annotators and judgements it has. */
+export async function questionCounts(db: Connector, filters: Filters = {}): Promise<QuestionCounts[]> {
+  return db.query<QuestionCounts & Record<string, unknown>>(sql`
+    SELECT q.batch_id, q.strategy, q.question, q.value_kind, q.level,
+      count(DISTINCT j.item_id)::DOUBLE AS items, count(DISTINCT j.annotator_id)::DOUBLE AS annotators, count(*)::DOUBLE AS judgements
+    FROM ${filteredJudgements(filters)} j
+    JOIN questions q USING (batch_id, strategy, question)
+    GROUP BY ALL ORDER BY q.batch_id, q.strategy, q.question`);
+}
+
+/** Per batch: strategies, items, annotators, judgements and days covered. */
+export async function batchSummaries(db: Connector, filters: Filters = {}): Promise<Record<string, unknown>[]> {
+  return db.query(sql`
+    SELECT batch_id, list(DISTINCT strategy ORDER BY strategy) AS strategies, count(DISTINCT item_id)::DOUBLE AS items,
+      count(DISTINCT annotator_id)::DOUBLE AS annotators, count(*)::DOUBLE AS judgements,
+      strftime(min(submitted_at), '%Y-%m-%d') AS first_day, strftime(max(submitted_at), '%Y-%m-%d') AS last_day
+    FROM ${filteredJudgements(filters)} j GROUP BY batch_id ORDER BY batch_id`);
+}
+
+export interface StrategyBatchSummary {
+  strategy: string;
+  batch_id: string;
+  items: number;
+  judgements: number;
+  annotators: number;
+  questions: number;
+}
+
+/** Per (strategy, batch): items, judgements, annotators and questions — the Overview's cards. */
+export async function strategyBatchSummaries(db: Connector, filters: Filters = {}): Promise<StrategyBatchSummary[]> {
+  return db.query<StrategyBatchSummary & Record<string, unknown>>(sql`
+    SELECT strategy, batch_id, count(DISTINCT item_id)::DOUBLE AS items, count(*)::DOUBLE AS judgements,
+      count(DISTINCT annotator_id)::DOUBLE AS annotators, count(DISTINCT question)::DOUBLE AS questions
+    FROM ${filteredJudgements(filters)} j GROUP BY ALL ORDER BY strategy, batch_id`);
+}
