@@ -28,18 +28,8 @@ function countLines(bytes: Uint8Array): number {
   return lines;
 }
 
+/** Byte offset of the first byte that is not valid UTF-8 (where the lenient decoder puts U+FFFD). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0;
-  let hi = bytes.length;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid;
-    }
-  }
-  return lo;
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return new TextEncoder().encode(text.slice(0, text.indexOf('\uFFFD'))).length;
 }

@@ -51,6 +51,9 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
   const registered = `annoqa_source_${sourceId}.csv`;
   const raw = ident(`raw_${sourceId}`);
   const rejectsTable = `csv_rejects_${sourceId}`;
+  const dropScratch = `DROP TABLE IF EXISTS ${raw.text}; DROP TABLE IF EXISTS rows_${sourceId}; DROP TABLE IF EXISTS rejected_${sourceId};
+    DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsTable}_scan`;
+  await db.exec(dropScratch);
   await db.registerFile(registered, bytes);
   try {
     const columnTypes = `{${preview.columns.map((c) => `${literal(c).text}: 'VARCHAR'`).join(', ')}}`;
@@ -69,7 +72,6 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
     if (unterminated) {
       throw new IngestError(fileName, 'a quoted field is opened but never closed (unterminated quote); every row after it would be lost, so nothing was loaded. Close the quote or escape it as ""', unterminated.line);
     }
-    await db.exec(`DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsTable}_scan`);
 
     // Record number of every good row: the g-th good row skips the rejected records before it.
     await db.exec(`CREATE TEMP TABLE rejected_${sourceId} (record BIGINT, rank BIGINT)`);
@@ -102,7 +104,7 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
     await forgetSource(db, sourceId);
     throw error;
   } finally {
-    await db.exec(`DROP TABLE IF EXISTS ${raw.text}; DROP TABLE IF EXISTS rows_${sourceId}; DROP TABLE IF EXISTS rejected_${sourceId}`);
+    await db.exec(dropScratch);
     await db.dropFile(registered);
   }
 }
@@ -144,8 +146,9 @@ async function readCsv(db: Connector, fileName: string, statement: string): Prom
 }
 
 function describeCsvError(duckdbReason: string): string {
-  if (duckdbReason.startsWith('TOO MANY COLUMNS')) return `too many fields for the header (${duckdbReason.split(': ').pop()})`;
-  if (duckdbReason.startsWith('MISSING COLUMNS')) return `too few fields for the header (${duckdbReason.split(': ').pop()})`;
+  const [, expected, found] = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(duckdbReason) ?? [];
+  if (duckdbReason.startsWith('TOO MANY COLUMNS')) return `too many fields: the header has ${expected}, this row ${found}`;
+  if (duckdbReason.startsWith('MISSING COLUMNS')) return `too few fields: the header has ${expected}, this row ${found}`;
   return duckdbReason;
 }
 

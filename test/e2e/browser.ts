@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+/** Debian's Chromium (STACK.md); Playwright's own browser download does not work here. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface BrowserSession {
+  page: Page;
+  origin: string;
+  /** Every request that went to another origin (must stay empty: AnnoQA sends nothing out). */
+  outsideRequests: string[];
+  /** Console errors and uncaught page errors. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the built app (`dist/`, from `npm run build`) with Vite's preview server and opens it
+ * in headless Chromium. Requests to any other origin are aborted and recorded.
+ */
+export async function openApp(path = '/'): Promise<BrowserSession> {
+  const server: PreviewServer = await preview({ logLevel: 'silent', preview: { port: 0, strictPort: false, open: false } });
+  const origin = server.resolvedUrls!.local[0].replace(/\/$/, '');
+  const profile = mkdtempSync(join(tmpdir(), 'annoqa-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const outsideRequests: string[] = [];
+  const pageErrors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    outsideRequests.push(url);
+    return route.abort();
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  await page.goto(origin + path);
+  return {
+    page,
+    origin,
+    outsideRequests,
+    pageErrors,
+    async close() {
+      await context.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the dashboard has loaded its data and computed the current view. */
+export async function waitForDashboard(page: Page, timeout = 90_000): Promise<void> {
+  await page.waitForSelector('.view[data-ready="true"]', { timeout });
+}
