@@ -83,7 +83,9 @@ export function patternsFromValueLists(
         items: row.items,
       });
   }
-  return [...merged.values()];
+  // A fixed order (by pattern key), whatever order the SQL returned rows in: the bootstrap
+  // draws units in pattern order, so this makes its intervals reproducible from the seed.
+  return [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
 }
 
 /** The pattern frequencies as a typed array (the weights every coefficient function takes). */
