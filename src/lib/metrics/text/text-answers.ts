@@ -1,0 +1,47 @@
+import type { Connector } from '../../db/connector';
+import { sql, type SqlQuery } from '../../sql/sql';
+import { filteredJudgements, type Filters } from '../filters';
+
+/** One answer's text with its gold text (null when the item has none). */
+export type TextAnswer = {
+  batch_id: string;
+  strategy: string;
+  question: string;
+  item_id: string;
+  annotator_id: string;
+  answer: string;
+  gold: string | null;
+};
+
+/**
+ * The answers of the selected questions (text = coalesce(text, label)), each with its gold
+ * (coalesce(gold text, gold label); the most specific gold row wins over a wildcard '*' one,
+ * the convention of gold-join.ts), ordered by question, item and annotator.
+ */
+export async function textAnswers(db: Connector, filters: Filters, where: SqlQuery): Promise<TextAnswer[]> {
+  return db.query<TextAnswer>(sql`
+    SELECT j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, coalesce(j.text, j.label) AS answer,
+      coalesce(g.text, g.label) AS gold
+    FROM ${filteredJudgements(filters)} j
+    LEFT JOIN gold g ON g.item_id = j.item_id AND (g.batch_id = j.batch_id OR g.batch_id = '*')
+      AND (g.question = j.question OR g.question = '*') AND g.x IS NULL
+    WHERE coalesce(j.text, j.label) IS NOT NULL AND j.x IS NULL AND (${where})
+    QUALIFY row_number() OVER (PARTITION BY j.source_id, j.source_row ORDER BY g.batch_id = '*', g.question = '*') = 1
+    ORDER BY j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id`);
+}
+
+/** Groups answers by question key then item, keeping order. */
+export function groupByItem<T extends { item_id: string }>(
+  rows: readonly T[],
+  keyOf: (row: T) => string,
+): Map<string, Map<string, T[]>> {
+  const out = new Map<string, Map<string, T[]>>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (!out.has(key)) out.set(key, new Map());
+    const items = out.get(key)!;
+    if (!items.has(row.item_id)) items.set(row.item_id, []);
+    items.get(row.item_id)!.push(row);
+  }
+  return out;
+}
