@@ -2,10 +2,10 @@ import type { Connector } from '../db/connector';
 import { filterCondition, type Filters } from '../metrics/filters';
 import { joinSql, sql, type SqlQuery } from '../sql/sql';
 
-/** The distinct item ids of the delivered lot (the filtered judgements), sorted by code unit. */
+/** The distinct item ids of the delivered lot (the filtered judgements), sorted (DuckDB byte order; `drawSample` re-sorts by code unit itself). */
 export async function lotItemIds(db: Connector, filters: Filters = {}): Promise<string[]> {
   const rows = await db.query<{ item_id: string }>(
-    sql`SELECT DISTINCT j.item_id FROM judgements j WHERE ${filterCondition(filters)} ORDER BY j.item_id COLLATE binary`,
+    sql`SELECT DISTINCT j.item_id FROM judgements j WHERE ${filterCondition(filters)} ORDER BY j.item_id`,
   );
   return rows.map((r) => r.item_id);
 }
