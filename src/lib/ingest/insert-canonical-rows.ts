@@ -1,0 +1,188 @@
+import type { Connector } from '../db/connector';
+import { ident, sql } from '../sql/sql';
+import { ANY } from './load-delimited';
+import { goldProblem, judgementProblem } from './formats/canonical-checks';
+import { readStagingCsv, stagingCsv, type StagingColumn } from './formats/canonical-csv';
+import type { CanonicalGold, CanonicalJudgement, CanonicalRejection } from './formats/canonical-rows';
+import { claimSource, forgetSource, recordSource, type LoadedSource } from './register-source';
+
+export interface CanonicalInsertOptions {
+  fileName: string;
+  /** The file's bytes: hashed (SHA-256) so the same file is never loaded twice. */
+  bytes: Uint8Array;
+  /** Recorded in `sources.format` (`labelstudio`, `prodigy`, …). */
+  format: string;
+  /** `gold`: every judgement row becomes an answer-key row (annotator ignored). */
+  role?: 'judgements' | 'gold';
+  rows: CanonicalJudgement[];
+  gold?: CanonicalGold[];
+  rejections: CanonicalRejection[];
+}
+
+const J = (name: string, type: StagingColumn['type'] = 'VARCHAR'): StagingColumn => ({ name, type });
+
+/** Staging columns in the order of the `judgements` table (source_id excepted), plus `seq`. */
+const JUDGEMENT_COLUMNS: StagingColumn[] = [
+  J('seq', 'BIGINT'),
+  J('source_row', 'BIGINT'),
+  J('batch_id'),
+  J('strategy'),
+  J('item_id'),
+  J('question'),
+  J('annotator_id'),
+  J('value_kind'),
+  J('label'),
+  J('score', 'DOUBLE'),
+  J('text'),
+  J('x', 'DOUBLE'),
+  J('y', 'DOUBLE'),
+  J('w', 'DOUBLE'),
+  J('h', 'DOUBLE'),
+  J('image_w', 'DOUBLE'),
+  J('image_h', 'DOUBLE'),
+  J('started_at', 'TIMESTAMP'),
+  J('submitted_at', 'TIMESTAMP'),
+  J('duration_s', 'DOUBLE'),
+  J('cost_usd', 'DOUBLE'),
+  J('prelabeled', 'BOOLEAN'),
+  J('option_a'),
+  J('option_b'),
+  J('shown_first'),
+];
+const GOLD_COLUMNS: StagingColumn[] = [
+  J('seq', 'BIGINT'),
+  J('source_row', 'BIGINT'),
+  J('batch_id'),
+  J('item_id'),
+  J('question'),
+  J('label'),
+  J('score', 'DOUBLE'),
+  J('text'),
+  J('x', 'DOUBLE'),
+  J('y', 'DOUBLE'),
+  J('w', 'DOUBLE'),
+  J('h', 'DOUBLE'),
+];
+const REJECTION_COLUMNS: StagingColumn[] = [J('source_row', 'BIGINT'), J('line', 'BIGINT'), J('reason'), J('excerpt')];
+
+/**
+ * Loads the canonical rows an adapter parsed (every non-CSV format) into `judgements`, `gold`
+ * and `rejections`, and records the file in `sources` (SHA-256 duplicate check first).
+ *
+ * DuckDB has no JSON/Parquet extension here, so rows are written as typed CSV and read back
+ * with `read_csv` and explicit column types. The CSV loader's invariants hold:
+ * - rows failing the checks of `canonical-checks.ts` are rejected with the reason;
+ * - a second non-box answer by one annotator to one (batch, item, question) is a duplicate:
+ *   the newest (latest submitted_at, then the later record) is kept, the others rejected;
+ * - two different gold answers for one (batch, item, question) keep the first;
+ * - rows_read = rows_loaded + rows_rejected, where a "row" is one judgement or gold row the
+ *   adapter produced, or one rejection it reported.
+ */
+export async function insertCanonicalRows(db: Connector, options: CanonicalInsertOptions): Promise<LoadedSource> {
+  const { fileName, bytes, format } = options;
+  const role = options.role ?? 'judgements';
+  const rejections: CanonicalRejection[] = [...options.rejections];
+  const judgements: CanonicalJudgement[] = [];
+  const gold: CanonicalGold[] = [];
+  for (const row of options.rows) {
+    const problem = judgementProblem(row);
+    if (problem)
+      rejections.push({
+        source_row: row.source_row,
+        reason: problem,
+        excerpt: `item "${row.item_id}", annotator "${row.annotator_id}"`,
+      });
+    else if (role === 'gold') gold.push({ ...row, batch_id: row.batch_id ?? ANY });
+    else judgements.push(row);
+  }
+  for (const row of options.gold ?? []) {
+    const problem = goldProblem(row);
+    if (problem) rejections.push({ source_row: row.source_row, reason: problem, excerpt: `item "${row.item_id}"` });
+    else gold.push(row);
+  }
+
+  const { sourceId, sha256 } = await claimSource(db, fileName, bytes);
+  const files: string[] = [];
+  const tables = [`canonical_j_${sourceId}`, `canonical_g_${sourceId}`];
+  const stage = async (suffix: string, columns: StagingColumn[], rows: Record<string, unknown>[]): Promise<string> => {
+    const name = `annoqa_canonical_${sourceId}_${suffix}.csv`;
+    await db.registerFile(name, new TextEncoder().encode(stagingCsv(columns, rows)));
+    files.push(name);
+    return readStagingCsv(name, columns);
+  };
+  try {
+    const judgementRows = judgements.map((row, seq) => ({
+      ...row,
+      seq,
+      batch_id: row.batch_id ?? 'default',
+      strategy: row.strategy ?? 'unspecified',
+    }));
+    const goldRows = gold.map((row, seq) => ({ ...row, seq, batch_id: row.batch_id ?? ANY, question: row.question ?? ANY }));
+    await db.exec(`CREATE TEMP TABLE ${tables[0]} AS SELECT * FROM ${await stage('j', JUDGEMENT_COLUMNS, judgementRows)}`);
+    await db.exec(`CREATE TEMP TABLE ${tables[1]} AS SELECT * FROM ${await stage('g', GOLD_COLUMNS, goldRows)}`);
+    const rejectionRows = rejections.map((r) => ({ ...r, excerpt: r.excerpt ?? null, line: r.line ?? null }));
+    await db.exec(`INSERT INTO rejections SELECT ${sourceId}, * FROM ${await stage('r', REJECTION_COLUMNS, rejectionRows)}`);
+
+    await rejectRepeatedAnswers(db, sourceId, ident(tables[0]));
+    await rejectConflictingGold(db, sourceId, ident(tables[1]));
+    await db.query(sql`INSERT INTO judgements SELECT ${sourceId}, source_row, batch_id, strategy, item_id, question, annotator_id,
+        value_kind, label, score, text, x, y, w, h, image_w, image_h, started_at, submitted_at,
+        coalesce(duration_s, CASE WHEN submitted_at >= started_at THEN epoch_ms(submitted_at) / 1000 - epoch_ms(started_at) / 1000 END),
+        cost_usd, prelabeled, option_a, option_b, shown_first
+      FROM ${ident(tables[0])} ORDER BY seq`);
+    // An exact repeat of the same gold answer is harmless: one row is kept, all count as loaded.
+    await db.query(sql`INSERT INTO gold SELECT ${sourceId}, source_row, batch_id, item_id, question, label, score, text, x, y, w, h
+      FROM ${ident(tables[1])}
+      QUALIFY x IS NOT NULL OR row_number() OVER (PARTITION BY batch_id, item_id, question ORDER BY seq) = 1 ORDER BY seq`);
+    const [{ loaded, rejected }] = await db.query<{ loaded: number; rejected: number }>(sql`SELECT
+        (SELECT count(*) FROM ${ident(tables[0])}) + (SELECT count(*) FROM ${ident(tables[1])}) AS loaded,
+        (SELECT count(*) FROM rejections WHERE source_id = ${sourceId}) AS rejected`);
+    const source: LoadedSource = {
+      sourceId,
+      fileName,
+      format,
+      role,
+      bytes: bytes.length,
+      sha256,
+      rowsRead: loaded + rejected,
+      rowsLoaded: loaded,
+      rowsRejected: rejected,
+    };
+    await recordSource(db, source);
+    return source;
+  } catch (error) {
+    await forgetSource(db, sourceId);
+    throw error;
+  } finally {
+    for (const table of tables) await db.exec(`DROP TABLE IF EXISTS ${table}`);
+    for (const file of files) await db.dropFile(file);
+  }
+}
+
+/** Same rule and wording as the CSV loader: newest answer kept, the others rejected. */
+async function rejectRepeatedAnswers(db: Connector, sourceId: number, staged: ReturnType<typeof ident>): Promise<void> {
+  const ranked = sql`SELECT seq, source_row, first_value(source_row) OVER w AS kept_row,
+        row_number() OVER w AS answer_rank, annotator_id, item_id, question
+      FROM ${staged} WHERE x IS NULL
+      WINDOW w AS (PARTITION BY batch_id, item_id, question, annotator_id ORDER BY submitted_at DESC NULLS LAST, source_row DESC, seq DESC)`;
+  await db.query(sql`INSERT INTO rejections
+      SELECT ${sourceId}, source_row, NULL,
+        'duplicate answer: annotator "' || annotator_id || '" answered item "' || item_id || '", question "' || question ||
+        '" again in record ' || kept_row || ', which is newer and was kept', NULL
+      FROM (${ranked}) WHERE answer_rank > 1 ORDER BY seq`);
+  await db.query(sql`DELETE FROM ${staged} WHERE seq IN (SELECT seq FROM (${ranked}) WHERE answer_rank > 1)`);
+}
+
+/** Two different gold answers for one key (boxes excepted) cannot both be right: the first is kept. */
+async function rejectConflictingGold(db: Connector, sourceId: number, staged: ReturnType<typeof ident>): Promise<void> {
+  const ranked = sql`SELECT seq, source_row, item_id, question, label, text, score,
+        first_value(label) OVER w AS first_label, first_value(text) OVER w AS first_text, first_value(score) OVER w AS first_score,
+        first_value(source_row) OVER w AS first_row, row_number() OVER w AS n
+      FROM ${staged} WHERE x IS NULL WINDOW w AS (PARTITION BY batch_id, item_id, question ORDER BY seq)`;
+  const conflicting = sql`n > 1 AND (label IS DISTINCT FROM first_label OR text IS DISTINCT FROM first_text OR score IS DISTINCT FROM first_score)`;
+  await db.query(sql`INSERT INTO rejections SELECT ${sourceId}, source_row, NULL,
+      'conflicting gold: item "' || item_id || '", question "' || question || '" already has gold "' ||
+        coalesce(first_label, first_text, first_score::VARCHAR) || '" (record ' || first_row || ')', NULL
+    FROM (${ranked}) WHERE ${conflicting} ORDER BY seq`);
+  await db.query(sql`DELETE FROM ${staged} WHERE seq IN (SELECT seq FROM (${ranked}) WHERE ${conflicting})`);
+}
