@@ -3,33 +3,34 @@ import { midpoint, STRATEGY_RANGES } from './ranges';
 /**
  * The rate card used when the export carries no cost_usd for an answer.
  *
- * - `per_unit`: every annotator's answer to a unit (an (item, question) pair) is paid
- *   `per_unit[strategy]` USD, so a unit labelled by three annotators costs three prices.
- *   `per_unit['*']`, when set, prices strategies not listed.
+ * - `per_item`: each annotator's work on one item — DESIGN.md's unit of work and of its price
+ *   ranges: an example, a comparison, a grounded image — is paid `per_item[strategy]` USD,
+ *   split equally over the questions they answered on it; an item labelled by three
+ *   annotators costs three prices. `per_item['*']`, when set, prices strategies not listed.
  * - `hourly`: each annotator is paid `hourly[annotator_id]` (else `hourly['*']`) USD per
  *   active hour (active time as sessionised in `metrics/throughput/sessions.ts`).
  *
  * A plain JSON-serialisable object, so it can live in the URL or localStorage.
  */
 export interface RateCard {
-  basis: 'per_unit' | 'hourly';
-  per_unit: Record<string, number>;
+  basis: 'per_item' | 'hourly';
+  per_item: Record<string, number>;
   hourly: Record<string, number>;
 }
 
 /** The default hourly rate: DESIGN.md's midpoints imply price × units/day ÷ 8 h ≈ 18.75–19.53 USD/h; we use 19. */
 export const DEFAULT_HOURLY_RATE = 19;
 
-/** Defaults: per-unit prices at the midpoints of DESIGN.md's ranges (1.25, 3.00, 6.00 USD). */
+/** Defaults: per-item prices at the midpoints of DESIGN.md's ranges (1.25, 3.00, 6.00 USD). */
 export function defaultRateCard(): RateCard {
-  const per_unit: Record<string, number> = {};
-  for (const [strategy, ranges] of Object.entries(STRATEGY_RANGES)) per_unit[strategy] = midpoint(ranges.price_usd);
-  return { basis: 'per_unit', per_unit, hourly: { '*': DEFAULT_HOURLY_RATE } };
+  const per_item: Record<string, number> = {};
+  for (const [strategy, ranges] of Object.entries(STRATEGY_RANGES)) per_item[strategy] = midpoint(ranges.price_usd);
+  return { basis: 'per_item', per_item, hourly: { '*': DEFAULT_HOURLY_RATE } };
 }
 
-/** The price per answer for a strategy under this card, or null when the card has none. */
-export function unitPrice(card: RateCard, strategy: string): number | null {
-  return card.per_unit[strategy] ?? card.per_unit['*'] ?? null;
+/** The price of one annotator's work on one item of a strategy under this card, or null when the card has none. */
+export function itemPrice(card: RateCard, strategy: string): number | null {
+  return card.per_item[strategy] ?? card.per_item['*'] ?? null;
 }
 
 /** The hourly rate for an annotator under this card, or null when the card has none. */
@@ -52,7 +53,7 @@ function base64UrlDecode(encoded: string): string {
 
 /** A URL-safe string (base64url of the card's JSON) for a query parameter or localStorage. */
 export function encodeRateCard(card: RateCard): string {
-  return base64UrlEncode(JSON.stringify({ basis: card.basis, per_unit: card.per_unit, hourly: card.hourly }));
+  return base64UrlEncode(JSON.stringify({ basis: card.basis, per_item: card.per_item, hourly: card.hourly }));
 }
 
 function rates(value: unknown, what: string): Record<string, number> {
@@ -80,7 +81,7 @@ export function decodeRateCard(encoded: string): RateCard {
     throw new Error('rate card: the saved value is not a rate card (not base64url JSON); using the defaults is safe');
   }
   if (!parsed || typeof parsed !== 'object') throw new Error('rate card: expected an object');
-  const { basis, per_unit, hourly } = parsed as Record<string, unknown>;
-  if (basis !== 'per_unit' && basis !== 'hourly') throw new Error(`rate card: basis must be "per_unit" or "hourly" (got ${JSON.stringify(basis)})`);
-  return { basis, per_unit: rates(per_unit, 'per_unit'), hourly: rates(hourly, 'hourly') };
+  const { basis, per_item, hourly } = parsed as Record<string, unknown>;
+  if (basis !== 'per_item' && basis !== 'hourly') throw new Error(`rate card: basis must be "per_item" or "hourly" (got ${JSON.stringify(basis)})`);
+  return { basis, per_item: rates(per_item, 'per_item'), hourly: rates(hourly, 'hourly') };
 }

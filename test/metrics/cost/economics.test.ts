@@ -9,6 +9,8 @@ import { clearDb, freshDb, loadCsvText } from '../../helpers/db';
 //       → 3/4 correct, cost 3.20, active 60 + 3·600 = 1860 s.
 //   a2: i1 no✗ i2 yes✗ — no cost_usd (rate card), 11:00 (100 s), 11:05 → 0/2 correct, active 100 + 300 = 400 s.
 //   a3: u1, no strategy ("unspecified"), no time, no cost, no gold.
+//   a5: vl_alignment, item v1 with two questions (caption, vqa), item v2 with one (vqa); no cost_usd.
+//       Rate card 6.00 per image → v1's two answers 3.00 each, v2's 6.00: 12.00 for 2 items, 3 units.
 const CSV = `item_id,annotator_id,question,label,gold,strategy,submitted_at,duration_s,cost_usd
 i1,a1,q,yes,yes,instruction_tuning,2024-05-01T10:00:00Z,60,0.80
 i2,a1,q,no,no,instruction_tuning,2024-05-01T10:10:00Z,,0.80
@@ -17,6 +19,9 @@ i4,a1,q,yes,yes,instruction_tuning,2024-05-01T10:30:00Z,,0.80
 i1,a2,q,no,yes,instruction_tuning,2024-05-01T11:00:00Z,100,
 i2,a2,q,yes,no,instruction_tuning,2024-05-01T11:05:00Z,,
 u1,a3,q,yes,,,,,
+v1,a5,caption,a dog,,vl_alignment,2024-05-02T09:00:00Z,40,
+v1,a5,vqa,2,2,vl_alignment,2024-05-02T09:01:00Z,20,
+v2,a5,vqa,3,2,vl_alignment,2024-05-02T09:02:00Z,20,
 `;
 
 // Wilson 95 % for 3/6, by hand: z = 1.959964, centre 0.5, half-width z·√(0.25/6 + z²/144)/(1 + z²/6) = 0.312383
@@ -53,14 +58,32 @@ describe('strategyEconomics with the default rate card', () => {
   it('is null with a reason when a strategy has no price', async () => {
     const unspecified = (await strategyEconomics(db, {})).find((r) => r.strategy === 'unspecified')!;
     expect(unspecified.cost_usd).toBeNull();
-    expect(unspecified.reasons.cost_usd).toMatch(/no per-unit price for strategy "unspecified"/);
+    expect(unspecified.reasons.cost_usd).toMatch(/no per-item price for strategy "unspecified"/);
     expect(unspecified.cost_per_unit).toBeNull();
     expect(unspecified.accuracy).toBeNull();
     expect(unspecified.reasons.accuracy).toMatch(/gold/);
     // A '*' price covers every other strategy.
-    const card: RateCard = { ...defaultRateCard(), per_unit: { ...defaultRateCard().per_unit, '*': 2 } };
+    const card: RateCard = { ...defaultRateCard(), per_item: { ...defaultRateCard().per_item, '*': 2 } };
     const priced = (await strategyEconomics(db, { strategies: ['unspecified'] }, card))[0];
     expect(priced.cost_usd).toBeCloseTo(2, 12);
+  });
+});
+
+describe('per-item prices', () => {
+  it('splits an item price over the questions answered on it', async () => {
+    const [vl] = await strategyEconomics(db, { strategies: ['vl_alignment'] });
+    expect([vl.items, vl.units, vl.item_assignments, vl.assignments]).toEqual([2, 3, 2, 3]);
+    expect(vl.cost_usd).toBeCloseTo(12, 12);
+    expect(vl.cost_per_item).toBeCloseTo(6, 12);
+    expect(vl.cost_per_unit).toBeCloseTo(4, 12);
+    // vqa only: v1's share 3.00 + v2's 6.00 = 9.00 over 2 units. Accuracy (text is not scored): v1 "2" = gold ✓, v2 "3" ✗ → 1/2.
+    const [vqa] = await strategyEconomics(db, { strategies: ['vl_alignment'], questions: ['vqa'] });
+    expect(vqa.cost_usd).toBeCloseTo(9, 12);
+    expect(vqa.accuracy).toBeCloseTo(0.5, 12);
+    expect(vqa.cost_per_correct_unit).toBeCloseTo(4.5 / 0.5, 12);
+    // one annotator, one day, 2 items → 2 items per annotator-day; 3 units per annotator-day.
+    expect(vl.items_per_annotator_day).toBeCloseTo(2, 12);
+    expect(vl.units_per_annotator_day).toBeCloseTo(3, 12);
   });
 });
 
@@ -86,7 +109,7 @@ describe('annotatorEconomics', () => {
   });
 
   it('prices by the hour from sessionised active time', async () => {
-    const card: RateCard = { basis: 'hourly', per_unit: {}, hourly: { '*': 20, a1: 30 } };
+    const card: RateCard = { basis: 'hourly', per_item: {}, hourly: { '*': 20, a1: 30 } };
     const rows = await annotatorEconomics(db, {}, card);
     // a1 keeps its export cost; a2: 20 USD/h × 400 s = 2.2222…; a3 has no timestamp → unpriced.
     expect(rows.find((r) => r.annotator_id === 'a1')!.cost_usd).toBeCloseTo(3.2, 12);

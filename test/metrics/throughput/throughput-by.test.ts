@@ -10,7 +10,7 @@ import { clearDb, freshDb, loadCsvText } from '../../helpers/db';
 //   durations 120, 90, 300, 60, 45 → sorted 45 60 90 120 300: median 90; p90 type 7: h = 3.6 → 120 + 0.6·180 = 228.
 // a2: 10:00 (no duration: session start counts 0), 10:10 (30 s) → active 600 s, 1 session without duration; median = p90 = 30.
 // a3: no timestamps, no durations → active_hours, durations and per-day rates are null with reasons.
-// a4: one image with three boxes (3 rows, one assignment; box rows repeat the annotation's 200 s).
+// a4: one image with three boxes (3 rows, one assignment; the rows split the unit's 200 s: 100 + 60 + 40).
 const CSV = `item_id,annotator_id,question,label,batch_id,strategy,submitted_at,duration_s,prelabeled,x,y,w,h
 i1,a1,q,yes,b1,instruction_tuning,2024-03-01T23:50:00Z,120,true,,,,
 i2,a1,q,yes,b1,instruction_tuning,2024-03-02T01:15:00+01:00,90,false,,,,
@@ -20,9 +20,9 @@ i5,a1,q,no,b1,instruction_tuning,2024-03-02T01:40:01Z,45,false,,,,
 i1,a2,q,yes,b1,instruction_tuning,2024-03-01T10:00:00Z,,,,,,
 i2,a2,q,no,b1,instruction_tuning,2024-03-01T10:10:00Z,30,,,,,
 i1,a3,q,yes,b1,instruction_tuning,,,,,,,
-img1,a4,boxes,car,b2,vl_alignment,2024-03-03T08:00:00Z,200,,1,1,5,5
-img1,a4,boxes,car,b2,vl_alignment,2024-03-03T08:00:00Z,200,,10,10,5,5
-img1,a4,boxes,dog,b2,vl_alignment,2024-03-03T08:00:00Z,200,,20,20,5,5
+img1,a4,boxes,car,b2,vl_alignment,2024-03-03T07:58:20Z,100,,1,1,5,5
+img1,a4,boxes,car,b2,vl_alignment,2024-03-03T07:59:20Z,60,,10,10,5,5
+img1,a4,boxes,dog,b2,vl_alignment,2024-03-03T08:00:00Z,40,,20,20,5,5
 `;
 
 let db: Connector;

@@ -21,6 +21,11 @@ export interface EconomicsRow extends ThroughputRow {
   cost_source: 'export' | 'rate_card' | 'mixed' | null;
   /** cost ÷ units (distinct (item, question) pairs: a unit labelled by 3 annotators carries 3 answers' cost). */
   cost_per_unit: number | null;
+  /** cost ÷ items: the price of an example / comparison / image (DESIGN.md's price ranges). */
+  cost_per_item: number | null;
+  /** cost per item ÷ accuracy, with the interval carried through as for units. */
+  cost_per_correct_item: number | null;
+  cost_per_correct_item_ci95: Interval | null;
   /** cost ÷ active hours. */
   cost_per_annotator_hour: number | null;
   cost_per_correct_unit: number | null;
@@ -65,6 +70,10 @@ export async function economicsBy(
     else cost_per_annotator_hour = cost_usd / row.active_hours;
     if (cost_usd === null) reasons.cost_per_unit = reasons.cost_usd;
     const perCorrect = costPerCorrect(cost_per_unit, counts.correct, counts.n);
+    const cost_per_item = cost_usd === null ? null : cost_usd / row.items;
+    if (cost_usd === null) reasons.cost_per_item = reasons.cost_usd;
+    const perCorrectItem = costPerCorrect(cost_per_item, counts.correct, counts.n);
+    for (const [metric, why] of Object.entries(perCorrectItem.reasons)) reasons[metric.replace('_unit', '_item')] = why;
     return {
       ...row,
       accuracy_n: counts.n,
@@ -73,6 +82,9 @@ export async function economicsBy(
       cost_usd,
       cost_source: cost?.cost_source ?? null,
       cost_per_unit,
+      cost_per_item,
+      cost_per_correct_item: perCorrectItem.cost_per_correct_unit,
+      cost_per_correct_item_ci95: perCorrectItem.cost_per_correct_unit_ci95,
       cost_per_annotator_hour,
       cost_per_correct_unit: perCorrect.cost_per_correct_unit,
       cost_per_correct_unit_ci95: perCorrect.cost_per_correct_unit_ci95,

@@ -17,6 +17,11 @@ export interface ThroughputRow {
   units: number;
   /** Distinct (annotator, unit) pairs: one annotator's answer to one unit. */
   assignments: number;
+  /** Distinct (batch, item): DESIGN.md's unit of work and of its ranges (example, comparison, image). */
+  items: number;
+  /** Distinct (annotator, batch, item) pairs; `timed_` ones have a submitted_at. */
+  item_assignments: number;
+  timed_item_assignments: number;
   annotators: number;
   /** Distinct UTC days with a submission. */
   active_days: number;
@@ -26,8 +31,10 @@ export interface ThroughputRow {
   timed_assignments: number;
   /** timed assignments ÷ active days (for one annotator: their units per active day). */
   units_per_active_day: number | null;
-  /** timed assignments ÷ annotator-days: the DESIGN.md "units per annotator-day". */
+  /** timed assignments ÷ annotator-days ((item, question) units per annotator-day). */
   units_per_annotator_day: number | null;
+  /** timed item assignments ÷ annotator-days: DESIGN.md's "units per annotator-day" (examples, comparisons, images). */
+  items_per_annotator_day: number | null;
   /** Assignments with a known duration_s. */
   durations_known: number;
   /** Median / 90th percentile of duration_s per assignment, quantile_cont (R type 7, linear interpolation). */
@@ -63,6 +70,9 @@ export async function throughputBy(
       sum(judgements)::DOUBLE AS judgements,
       count(DISTINCT [batch_id, item_id, question])::DOUBLE AS units,
       count(*)::DOUBLE AS assignments,
+      count(DISTINCT [batch_id, item_id])::DOUBLE AS items,
+      count(DISTINCT [annotator_id, batch_id, item_id])::DOUBLE AS item_assignments,
+      count(DISTINCT CASE WHEN submitted_at IS NOT NULL THEN [annotator_id, batch_id, item_id] END)::DOUBLE AS timed_item_assignments,
       count(DISTINCT annotator_id)::DOUBLE AS annotators,
       count(DISTINCT CAST(submitted_at AS DATE))::DOUBLE AS active_days,
       count(DISTINCT CASE WHEN submitted_at IS NOT NULL THEN [annotator_id, CAST(CAST(submitted_at AS DATE) AS VARCHAR)] END)::DOUBLE AS annotator_days,
@@ -93,6 +103,7 @@ function withRates(row: Omit<ThroughputRow, 'reasons'> & Record<string, unknown>
     ...row,
     units_per_active_day: ratio('units_per_active_day', row.timed_assignments, row.active_days, noTimes),
     units_per_annotator_day: ratio('units_per_annotator_day', row.timed_assignments, row.annotator_days, noTimes),
+    items_per_annotator_day: ratio('items_per_annotator_day', row.timed_item_assignments, row.annotator_days, noTimes),
     prelabeled_share: ratio('prelabeled_share', row.prelabeled_assignments, row.prelabel_known, 'the export has no prelabeled column (or it is empty)'),
     reasons,
   };

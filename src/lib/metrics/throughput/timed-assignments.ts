@@ -13,9 +13,9 @@ export const DEFAULT_SESSION_GAP_MINUTES = 30;
  * The convention, shown in the UI's "how is this computed" note.
  *
  * An **assignment** is one annotator's answer to one unit, a unit being an (item, question)
- * pair of a batch. Box questions have one row per box; the rows of one annotation carry the
- * annotation's time and cost (Label Studio's `lead_time` is per annotation), so an
- * assignment's submitted_at, duration_s and cost_usd are the maxima over its rows.
+ * pair of a batch. duration_s and cost_usd are per row (DESIGN.md: a box is a row), so an
+ * assignment's are the sums over its rows (a box question's time split over its boxes adds
+ * up); its submitted_at is the latest of its rows.
  *
  * **Sessions** (DESIGN.md "Throughput"): each annotator's assignments are ordered by
  * submitted_at (UTC) over *all* loaded judgements (filters then select rows, so switching
@@ -28,41 +28,46 @@ export const DEFAULT_SESSION_GAP_MINUTES = 30;
  * duration. Assignments without submitted_at have no active time.
  */
 export const SESSION_CONVENTION =
-  'A session is a run of one annotator\'s submissions with no gap longer than the session gap (30 min by default). ' +
+  "A session is a run of one annotator's submissions with no gap longer than the session gap (30 min by default). " +
   'Active time = the sum of the gaps between consecutive submissions inside each session, plus the duration_s of each ' +
-  'session\'s first unit when the export has it (0 when it does not). Days are UTC calendar days of submitted_at.';
+  "session's first unit when the export has it (0 when it does not). Days are UTC calendar days of submitted_at.";
 
 /**
- * Session facts per assignment over all judgements: (annotator_id, batch_id, strategy,
- * item_id, question, session_start, active_s). Exported for tests and for the trend.
+ * Facts per assignment over *all* judgements (unfiltered): (annotator_id, batch_id, strategy,
+ * item_id, question, questions_on_item, session_start, active_s, start_without_duration).
+ * `questions_on_item` = how many questions this annotator answered on this item (a rate
+ * card's per-item price is split equally over them). Session columns are NULL without submitted_at.
  */
 export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuery {
   const gapSeconds = (options.sessionGapMinutes ?? DEFAULT_SESSION_GAP_MINUTES) * 60;
   if (!(gapSeconds > 0)) throw new Error(`sessionGapMinutes must be a positive number of minutes (got ${options.sessionGapMinutes})`);
+  const starts = sql`(gap_s IS NULL OR gap_s > ${gapSeconds})`;
   return sql`(
-    SELECT annotator_id, batch_id, strategy, item_id, question,
-      gap_s IS NULL OR gap_s > ${gapSeconds} AS session_start,
-      CASE WHEN gap_s IS NULL OR gap_s > ${gapSeconds} THEN coalesce(duration_s, 0) ELSE gap_s END AS active_s,
-      (gap_s IS NULL OR gap_s > ${gapSeconds}) AND duration_s IS NULL AS start_without_duration
+    SELECT annotator_id, batch_id, strategy, item_id, question, questions_on_item,
+      CASE WHEN submitted_at IS NOT NULL THEN ${starts} END AS session_start,
+      CASE WHEN submitted_at IS NULL THEN NULL WHEN ${starts} THEN coalesce(duration_s, 0) ELSE gap_s END AS active_s,
+      CASE WHEN submitted_at IS NOT NULL THEN ${starts} AND duration_s IS NULL END AS start_without_duration
     FROM (
-      SELECT *, (epoch_ms(submitted_at) - epoch_ms(lag(submitted_at) OVER (PARTITION BY annotator_id
-          ORDER BY submitted_at, batch_id, strategy, item_id, question))) / 1000.0 AS gap_s
-      FROM (SELECT annotator_id, batch_id, strategy, item_id, question, max(submitted_at) AS submitted_at, max(duration_s) AS duration_s
-            FROM judgements WHERE submitted_at IS NOT NULL GROUP BY ALL)
+      SELECT *, count(*) OVER (PARTITION BY annotator_id, batch_id, item_id) AS questions_on_item,
+        CASE WHEN submitted_at IS NOT NULL THEN (epoch_ms(submitted_at) - epoch_ms(lag(submitted_at) OVER (PARTITION BY annotator_id
+          ORDER BY submitted_at NULLS LAST, batch_id, strategy, item_id, question))) / 1000.0 END AS gap_s
+      FROM (SELECT annotator_id, batch_id, strategy, item_id, question, max(submitted_at) AS submitted_at, sum(duration_s) AS duration_s
+            FROM judgements GROUP BY ALL)
     ))`;
 }
 
 /**
  * The filtered assignments with their active time: one row per (annotator_id, batch_id,
  * strategy, item_id, question) with judgements (rows), submitted_at, duration_s, cost_usd,
- * prelabeled (any row pre-labelled), session_start, active_s, start_without_duration.
+ * prelabeled (any row pre-labelled), questions_on_item, session_start, active_s,
+ * start_without_duration.
  */
 export function timedAssignments(filters: Filters = {}, options: ThroughputOptions = {}): SqlQuery {
   return sql`(
-    SELECT a.*, s.session_start, s.active_s, s.start_without_duration
+    SELECT a.*, s.questions_on_item, s.session_start, s.active_s, s.start_without_duration
     FROM (SELECT annotator_id, batch_id, strategy, item_id, question, count(*) AS judgements,
-            max(submitted_at) AS submitted_at, max(duration_s) AS duration_s, max(cost_usd) AS cost_usd,
+            max(submitted_at) AS submitted_at, sum(duration_s) AS duration_s, sum(cost_usd) AS cost_usd,
             bool_or(prelabeled) AS prelabeled
           FROM ${filteredJudgements(filters)} j GROUP BY ALL) a
-    LEFT JOIN ${sessionisedAssignments(options)} s USING (annotator_id, batch_id, strategy, item_id, question))`;
+    JOIN ${sessionisedAssignments(options)} s USING (annotator_id, batch_id, strategy, item_id, question))`;
 }
