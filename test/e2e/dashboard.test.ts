@@ -37,6 +37,7 @@ describe('the dashboard in headless Chromium', () => {
   it('loads a CSV through the file input and shows the same numbers as the CLI', async () => {
     const { page } = session;
     await page.getByTestId('file-input').setInputFiles(DIAGNOSES);
+    await page.getByTestId('mapping-load').click();
     await page.waitForSelector('[data-testid=question-table] tr[data-question="label"]');
     await waitForDashboard(page);
     const cli = JSON.parse(execFileSync('node', [join(ROOT, 'bin', 'annoqa.js'), 'report', DIAGNOSES, '--json', '--no-bootstrap'], { encoding: 'utf8' }));

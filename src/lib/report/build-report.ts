@@ -1,8 +1,10 @@
 import type { Connector } from '../db/connector';
+import { accuracyByQuestion } from '../metrics/accuracy/accuracy-by';
+import { agreementByQuestion } from '../metrics/agreement/agreement-by-question';
 import type { Filters } from '../metrics/filters';
 import { ANNOQA_VERSION } from '../version';
 import { batchSummaries, questionCounts, rejectionsTotal, reportSources } from './report-basics';
-import { REPORT_SCHEMA, type QuestionReport, type Report } from './report-types';
+import { questionKey, REPORT_SCHEMA, type QuestionReport, type Report } from './report-types';
 
 export interface ReportOptions {
   filters?: Filters;
@@ -25,7 +27,12 @@ export async function buildReport(db: Connector, options: ReportOptions = {}): P
     await questionCounts(db, filters),
     await batchSummaries(db, filters),
   ];
-  const questions: QuestionReport[] = counts.map((q) => ({ ...q, agreement: null, accuracy: null, aggregation: null }));
+  const agreement = await agreementByQuestion(db, filters, { bootstrap: options.bootstrap ?? true });
+  const accuracy = await accuracyByQuestion(db, filters);
+  const questions: QuestionReport[] = counts.map((q) => {
+    const key = questionKey(q);
+    return { ...q, agreement: agreement.get(key) ?? null, accuracy: accuracy.get(key) ?? null, aggregation: null };
+  });
   return {
     schema: REPORT_SCHEMA,
     annoqa_version: ANNOQA_VERSION,

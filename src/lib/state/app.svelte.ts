@@ -1,7 +1,10 @@
 import type { Connector } from '../db/connector';
 import { createCanonicalTables, type Level } from '../db/schema';
+import { guessMapping, type ColumnMapping, type MappableField } from '../ingest/column-mapping';
+import { decodeTextStart } from '../ingest/decode-text';
 import { refreshQuestions } from '../ingest/infer-questions';
 import { loadDelimited } from '../ingest/load-delimited';
+import { sniffDelimited, type DelimitedPreview } from '../ingest/sniff-delimited';
 import type { LoadedSource } from '../ingest/register-source';
 import type { Filters } from '../metrics/filters';
 import { sql } from '../sql/sql';
@@ -12,6 +15,15 @@ export interface LoadProgress {
   done: number;
   total: number;
   current: string;
+}
+
+/** A chosen file waiting for the user to confirm its column mapping. */
+export interface PendingFile {
+  file: File;
+  bytes: Uint8Array;
+  role: 'judgements' | 'gold';
+  preview: DelimitedPreview;
+  mapping: ColumnMapping;
 }
 
 export interface FileProblem {
@@ -28,6 +40,7 @@ export class AppState {
   status: 'starting' | 'loading' | 'ready' | 'failed' = $state('starting');
   progress: LoadProgress | null = $state(null);
   problems: FileProblem[] = $state([]);
+  pending: PendingFile[] = $state.raw([]);
   fatal: string | null = $state(null);
   showingSample = $state(false);
   revision = $state(0);
@@ -56,22 +69,60 @@ export class AppState {
     }
   }
 
-  /** Loads the user's files (replacing the sample data on the first load). Each file's problem is reported, never thrown. */
-  async loadFiles(files: File[], role: 'judgements' | 'gold' = 'judgements', levels: Record<string, Level> = {}): Promise<void> {
-    if (!this.db || files.length === 0) return;
+  /**
+   * Reads the chosen files' first rows (papaparse) and guesses their column mapping; the
+   * user confirms or corrects it before anything is loaded (`confirmPending`).
+   */
+  async chooseFiles(files: File[], role: 'judgements' | 'gold' = 'judgements'): Promise<void> {
+    const pending: PendingFile[] = [];
+    const problems: FileProblem[] = [];
+    for (const file of files) {
+      try {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const preview = sniffDelimited(file.name, decodeTextStart(file.name, bytes), 5);
+        pending.push({ file, bytes, role, preview, mapping: guessMapping(preview.columns) });
+      } catch (error) {
+        problems.push({ fileName: file.name, message: (error as Error).message });
+      }
+    }
+    this.problems = problems;
+    this.pending = pending;
+  }
+
+  /** Points a canonical field of a pending file at a column (or at none, with `''`). */
+  setPendingMapping(index: number, field: MappableField, column: string): void {
+    this.pending = this.pending.map((p, i) => {
+      if (i !== index) return p;
+      const mapping = { ...p.mapping };
+      if (column) mapping[field] = column;
+      else delete mapping[field];
+      return { ...p, mapping };
+    });
+  }
+
+  cancelPending(): void {
+    this.pending = [];
+  }
+
+  /** Loads the pending files with the mappings the user confirmed (replacing the sample data on the first load). */
+  async confirmPending(levels: Record<string, Level> = {}): Promise<void> {
+    const pending = this.pending;
+    this.pending = [];
+    if (!this.db || pending.length === 0) return;
     if (this.showingSample) {
       await this.db.exec('DELETE FROM judgements; DELETE FROM gold; DELETE FROM rejections; DELETE FROM warnings; DELETE FROM sources; DELETE FROM questions;');
       this.showingSample = false;
       this.filters = {};
+      this.syncUrl();
     }
     await this.loadAll(
-      files.map((f) => ({ name: f.name, role, read: async () => new Uint8Array(await f.arrayBuffer()) })),
+      pending.map((p) => ({ name: p.file.name, role: p.role, mapping: p.mapping, read: async () => p.bytes })),
       levels,
     );
   }
 
   private async loadAll(
-    files: { name: string; role: 'judgements' | 'gold'; read: () => Promise<Uint8Array> }[],
+    files: { name: string; role: 'judgements' | 'gold'; mapping?: ColumnMapping; read: () => Promise<Uint8Array> }[],
     levels: Record<string, Level>,
   ): Promise<LoadedSource[]> {
     const db = this.db!;
@@ -81,7 +132,7 @@ export class AppState {
     for (const [i, file] of files.entries()) {
       this.progress = { done: i, total: files.length, current: file.name };
       try {
-        loaded.push(await loadDelimited(db, { fileName: file.name, bytes: await file.read(), role: file.role }));
+        loaded.push(await loadDelimited(db, { fileName: file.name, bytes: await file.read(), role: file.role, mapping: file.mapping }));
       } catch (error) {
         this.problems = [...this.problems, { fileName: file.name, message: (error as Error).message }];
       }
