@@ -19,7 +19,9 @@ export function paretoFrontier<T extends CostAccuracyPoint>(points: readonly T[]
   const frontier: T[] = [];
   let best = -Infinity;
   for (const p of sorted) {
-    if (p.accuracy > best) {
+    const last = frontier[frontier.length - 1];
+    // An exact tie with the last frontier point is not dominated either: keep both.
+    if (p.accuracy > best || (last && p.cost === last.cost && p.accuracy === last.accuracy)) {
       frontier.push(p);
       best = p.accuracy;
     }
