@@ -8,23 +8,23 @@ import { contingencyTable } from './cohen-kappa';
 import { orderCategories, patternsFromValueLists } from './rating-patterns';
 import { ratedValues } from './rated-values';
 
-interface PatternRow {
+type PatternRow = {
   batch_id: string;
   strategy: string;
   question: string;
   pattern: string[];
   items: number;
   annotators: number;
-}
+};
 
-interface QuestionRow {
+type QuestionRow = {
   batch_id: string;
   strategy: string;
   question: string;
   value_kind: string;
   level: string;
   categories: string[] | null;
-}
+};
 
 /** One question's metadata from the `questions` table. */
 export type QuestionInfo = QuestionRow;

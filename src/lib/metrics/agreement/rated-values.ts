@@ -9,14 +9,16 @@ export const AGREEMENT_KINDS = ['category', 'number', 'preference'] as const;
  * (batch_id, strategy, question, item_id, annotator_id, value): one rating per annotator and
  * item — when an annotator answered an item twice, the last answer counts (latest
  * submitted_at, then the latest source row). `value` is the label for categories and
- * preferences, and the score as text for `number` questions (so "4", "4.0" and " 4" agree).
+ * preferences, and the score as text for `number` questions (so "4" and "4.0" agree, both shown as "4").
  * Null answers are not ratings (missing data, Krippendorff 2011). `extra` is an optional
  * condition on `j` (judgements) and `q` (questions).
  */
 export function ratedValues(filters: Filters = {}, extra: SqlQuery = sql`true`): SqlQuery {
   return sql`(SELECT batch_id, strategy, question, item_id, annotator_id, arg_max(value, recency) AS value
     FROM (SELECT j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id,
-            CASE WHEN q.value_kind = 'number' THEN CAST(j.score AS VARCHAR) ELSE j.label END AS value,
+            CASE WHEN q.value_kind <> 'number' THEN j.label
+              WHEN j.score = round(j.score) AND abs(j.score) < 1e15 THEN CAST(CAST(j.score AS BIGINT) AS VARCHAR)
+              ELSE CAST(j.score AS VARCHAR) END AS value,
             (coalesce(epoch_ms(j.submitted_at), -9e15), j.source_id, j.source_row) AS recency
           FROM ${filteredJudgements(filters)} j
           JOIN questions q ON q.batch_id = j.batch_id AND q.strategy = j.strategy AND q.question = j.question

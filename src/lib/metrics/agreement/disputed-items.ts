@@ -1,0 +1,50 @@
+import type { Connector } from '../../db/connector';
+import { sql } from '../../sql/sql';
+import type { Filters } from '../filters';
+import { parseQuestionKey } from './question-key';
+import { oneQuestion, ratedValues } from './rated-values';
+
+export interface DisputedItem {
+  item_id: string;
+  ratings: number;
+  /** Share of disagreeing ordered pairs of ratings on this item (1 − the item's percent agreement). */
+  disagreement: number;
+  /** Sample standard deviation of the numeric answers, when they are numbers. */
+  spread: number | null;
+  /** Distinct answers, most frequent first, with their counts. */
+  answers: { value: string; n: number }[];
+}
+
+/**
+ * The items of one question to review first: items with ≥ 2 ratings ordered by the share of
+ * disagreeing pairs (Gwet 2014's per-item agreement, complemented), then by the spread of
+ * numeric answers, then by number of ratings; at most `limit`.
+ */
+export async function mostDisputedItems(db: Connector, filters: Filters, key: string, limit = 20): Promise<DisputedItem[]> {
+  const rows = await db.query<{
+    item_id: string;
+    ratings: number;
+    disagreement: number;
+    spread: number | null;
+    values: string[];
+    counts: number[];
+  }>(
+    sql`WITH r AS ${ratedValues(filters, oneQuestion(parseQuestionKey(key)))},
+      c AS (SELECT item_id, value, count(*)::INTEGER AS n, any_value(TRY_CAST(value AS DOUBLE)) AS number FROM r GROUP BY item_id, value)
+      SELECT item_id, sum(n)::INTEGER AS ratings,
+        1 - sum(n * (n - 1)) / (sum(n) * (sum(n) - 1)) AS disagreement,
+        CASE WHEN count(number) = count(*) AND sum(n) > 1
+          THEN sqrt(greatest(0, (sum(n * number * number) - sum(n * number) ^ 2 / sum(n)) / (sum(n) - 1))) END AS spread,
+        list(value ORDER BY n DESC, value) AS values, list(n ORDER BY n DESC, value) AS counts
+      FROM c GROUP BY item_id HAVING sum(n) >= 2
+      ORDER BY disagreement DESC, spread DESC NULLS LAST, ratings DESC, item_id
+      LIMIT ${Math.max(0, Math.floor(limit))}`,
+  );
+  return rows.map((r) => ({
+    item_id: r.item_id,
+    ratings: r.ratings,
+    disagreement: r.disagreement,
+    spread: r.spread,
+    answers: r.values.map((value, i) => ({ value, n: r.counts[i] })),
+  }));
+}
