@@ -70,6 +70,18 @@ describe('loadDelimited: nothing lost, nothing silent', () => {
     ]);
   });
 
+  it('numbers good rows by their record position however the rejected ones interleave', async () => {
+    const pattern = 'gbbgbggbbbgg'; // g = good record, b = record with a missing field
+    const lines = [...pattern].map((kind, i) => (kind === 'g' ? `${i + 1},a${i},x` : `${i + 1},a${i}`));
+    const source = await loadCsvText(db, 'mixed.csv', ['item,annotator,label', ...lines].join('\n'));
+    expect(source).toMatchObject({ rowsRead: 12, rowsLoaded: 6, rowsRejected: 6 });
+    const good = await db.query<{ item_id: string; source_row: number }>('SELECT item_id, source_row FROM judgements ORDER BY source_row');
+    // the item id is the record number, so each good row's source_row must equal it
+    expect(good.map((r) => [Number(r.item_id), r.source_row])).toEqual([...pattern].flatMap((kind, i) => (kind === 'g' ? [[i + 1, i + 1]] : [])));
+    const bad = await db.query<{ source_row: number }>('SELECT source_row FROM rejections ORDER BY source_row');
+    expect(bad.map((r) => r.source_row)).toEqual([...pattern].flatMap((kind, i) => (kind === 'b' ? [i + 1] : [])));
+  });
+
   it('rejects rows with empty ids or unusable values, naming the column and value', async () => {
     const text = [
       'item,annotator,label,submitted_at,duration,prelabeled',

@@ -64,25 +64,30 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
        auto_detect = false, columns = ${columnTypes}, delim = ${literal(delimiter).text}, quote = '"', escape = '"',
        store_rejects = true, rejects_table = '${rejectsTable}', rejects_scan = '${rejectsTable}_scan')`,
     );
-    const rejectedLines = await db.query<{ line: number; reason: string; excerpt: string }>(
-      `SELECT line::BIGINT AS line, any_value(error_type || ': ' || error_message) AS reason, any_value(trim(csv_line, E'\\r\\n')) AS excerpt
-       FROM ${rejectsTable} GROUP BY line ORDER BY line`,
-    );
-    const unterminated = rejectedLines.find((r) => r.reason.startsWith('UNQUOTED VALUE'));
+    // One row per rejected line (DuckDB may report a line twice), numbered in file order.
+    const rejectedLines = ident(`rejected_${sourceId}`);
+    await db.query(sql`CREATE TEMP TABLE ${rejectedLines} AS
+      SELECT line - 1 AS record, row_number() OVER (ORDER BY line) AS rank, line, reason, excerpt FROM (
+        SELECT line::BIGINT AS line, any_value(error_type || ': ' || error_message) AS reason, any_value(trim(csv_line, E'\r\n')) AS excerpt
+        FROM ${ident(rejectsTable)} GROUP BY line)`);
+    const [unterminated] = await db.query<{ line: number }>(sql`SELECT min(line) AS line FROM ${rejectedLines} WHERE reason LIKE 'UNQUOTED VALUE%' HAVING count(*) > 0`);
     if (unterminated) {
       throw new IngestError(fileName, 'a quoted field is opened but never closed (unterminated quote); every row after it would be lost, so nothing was loaded. Close the quote or escape it as ""', unterminated.line);
     }
+    await db.query(sql`INSERT INTO rejections SELECT ${sourceId}, record, line, CASE
+        WHEN reason LIKE 'TOO MANY COLUMNS%' OR reason LIKE 'MISSING COLUMNS%' THEN
+          CASE WHEN reason LIKE 'TOO MANY%' THEN 'too many' ELSE 'too few' END || ' fields: the header has ' ||
+          regexp_extract(reason, 'Columns: ([0-9]+)', 1) || ', this row ' || regexp_extract(reason, 'Found: ([0-9]+)', 1)
+        ELSE reason END, excerpt FROM ${rejectedLines}`);
 
-    // Record number of every good row: the g-th good row skips the rejected records before it.
-    await db.exec(`CREATE TEMP TABLE rejected_${sourceId} (record BIGINT, rank BIGINT)`);
-    for (const [i, r] of rejectedLines.entries()) {
-      await db.query(sql`INSERT INTO ${ident(`rejected_${sourceId}`)} VALUES (${r.line - 1}, ${i + 1})`);
-      await db.query(sql`INSERT INTO rejections VALUES (${sourceId}, ${r.line - 1}, ${r.line}, ${describeCsvError(r.reason)}, ${r.excerpt})`);
-    }
+    // Record number of every good row: the g-th good row comes after the j rejected records
+    // with record_j − j < g (record_j − j never decreases; + j/(R+1) makes it strictly increasing for the ASOF join).
     const rows = ident(`rows_${sourceId}`);
     await db.query(sql`CREATE TEMP TABLE ${rows} AS
-      SELECT g.good_index + (SELECT count(*) FROM ${ident(`rejected_${sourceId}`)} r WHERE r.record - r.rank < g.good_index) AS source_row, g.*
-      FROM (SELECT rowid + 1 AS good_index, * FROM ${raw}) g`);
+      SELECT g.good_index + coalesce(r.rank, 0) AS source_row, g.*
+      FROM (SELECT rowid + 1 AS good_index, * FROM ${raw}) g
+      ASOF LEFT JOIN (SELECT record - rank + rank / (count(*) OVER () + 1.0) AS skip_key, rank FROM ${rejectedLines}) r
+        ON g.good_index > r.skip_key`);
 
     const loaded = role === 'gold' ? await insertGold(db, sourceId, rows, mapping) : await insertJudgements(db, sourceId, rows, mapping);
     const [{ rejected }] = await db.query<{ rejected: number }>(sql`SELECT count(*)::BIGINT AS rejected FROM rejections WHERE source_id = ${sourceId}`);
@@ -143,13 +148,6 @@ async function readCsv(db: Connector, fileName: string, statement: string): Prom
     const first = message.split('\n').find((l) => l && !l.startsWith('Invalid Input Error') && !l.startsWith('Original Line')) ?? message;
     throw new IngestError(fileName, `DuckDB's CSV reader could not parse the file: ${first.trim()}`, line ? Number(line) : undefined);
   }
-}
-
-function describeCsvError(duckdbReason: string): string {
-  const [, expected, found] = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(duckdbReason) ?? [];
-  if (duckdbReason.startsWith('TOO MANY COLUMNS')) return `too many fields: the header has ${expected}, this row ${found}`;
-  if (duckdbReason.startsWith('MISSING COLUMNS')) return `too few fields: the header has ${expected}, this row ${found}`;
-  return duckdbReason;
 }
 
 /** `NULLIF(trim(column), '')` for a mapped field, else NULL. */
