@@ -76,7 +76,7 @@ const PARAPHRASES: [string, string][] = [
   ['The report says', 'According to the report,'],
   ['rose by', 'increased by'],
   ['mainly because of', 'largely due to'],
-  ['could you please', 'please'],
+  ['could you please', 'would you kindly'],
   ['Thank you.', 'Thanks!'],
   ['The capital of', 'The capital city of'],
   ['people', 'pedestrians'],

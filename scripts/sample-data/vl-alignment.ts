@@ -77,6 +77,14 @@ function annotatorBoxes(item: VlItem, annotator: AnnotatorProfile, error: number
 
 const px = (v: number) => v.toFixed(1);
 
+/** A VQA answer: right with probability 1 − error; a wrong count is off by one, a wrong colour or yes/no another option. */
+function vqaAnswer(item: VlItem, error: number, rng: Rng): string {
+  if (item.vqa.kind !== 'count') return choose(item.vqa.answer, item.vqa.options, error, rng);
+  if (!rng.chance(error)) return item.vqa.answer;
+  const truth = Number(item.vqa.answer);
+  return String(truth === 1 || rng.chance(0.5) ? truth + 1 : truth - 1);
+}
+
 /**
  * Vision-language alignment: `caption` (text), `vqa_answer` (a short answer such as "2",
  * "red", "yes") and `boxes` (one row per box: class in `answer`, x/y/w/h in pixels, top-left
@@ -117,7 +125,7 @@ export const vlAlignment: StrategyModel<VlItem> = {
     const gold = (value: string) => (item.gold ? value : undefined);
     const parts: Part[] = [
       { question: 'caption', valueKind: 'text', answer: captionText, gold: gold(caption(counts(item.objects), item.colour, item.scene)), weight: 0.3 },
-      { question: 'vqa_answer', valueKind: 'category', answer: choose(item.vqa.answer, item.vqa.options, error, rng), gold: gold(item.vqa.answer), weight: 0.1 },
+      { question: 'vqa_answer', valueKind: 'category', answer: vqaAnswer(item, error, rng), gold: gold(item.vqa.answer), weight: 0.1 },
       ...boxes.map(
         (b): Part => ({
           question: 'boxes',
