@@ -1,6 +1,6 @@
 import type { Connector } from '../../db/connector';
 import { sql } from '../../sql/sql';
-import { clopperPearsonLower } from '../../stats/clopper-pearson';
+import { clopperPearson, clopperPearsonLower } from '../../stats/clopper-pearson';
 import { filterCondition, type Filters } from '../filters';
 import { requiredSampleSizes } from './required-sample-size';
 
@@ -16,6 +16,8 @@ export interface BatchGuarantee {
   accuracy: number | null;
   /** One-sided lower Clopper–Pearson bound at `confidence`; null when n = 0. */
   lower_bound: number | null;
+  /** Two-sided Clopper–Pearson interval at `confidence` (for display); null when n = 0. */
+  interval: [number, number] | null;
   demonstrated: boolean;
   /** Gold items needed to demonstrate `target` with 0, 1, 2 errors. */
   required_n: Record<string, number>;
@@ -48,6 +50,7 @@ export function guaranteeFromCounts(
     errors,
     accuracy: n > 0 ? (n - errors) / n : null,
     lower_bound,
+    interval: n > 0 ? clopperPearson(n - errors, n, confidence) : null,
     demonstrated: lower_bound !== null && lower_bound >= target,
     required_n: requiredSampleSizes(target, confidence, 2),
     reason: n === 0 ? 'no gold-checked judgements in this batch' : null,
