@@ -10,7 +10,7 @@ export interface RangeCheck {
 
 export interface StrategyBenchmark {
   strategy: string;
-  /** cost_per_item against the price range. */
+  /** price_per_item (cost per annotator per item, as a rate card prices it) against the price range. */
   price: RangeCheck;
   /** items_per_annotator_day against the throughput range. */
   units_per_annotator_day: RangeCheck;
@@ -22,7 +22,7 @@ export interface StrategyBenchmark {
 /** The figures a benchmark needs (a `strategyEconomics` row has them). */
 export interface BenchmarkInput {
   strategy: string;
-  cost_per_item: number | null;
+  price_per_item: number | null;
   items_per_annotator_day: number | null;
   items: number;
 }
@@ -30,8 +30,8 @@ export interface BenchmarkInput {
 /**
  * Each strategy's price, units per annotator-day and dataset size set against DESIGN.md's
  * published ranges. DESIGN.md's unit there is the unit of work — an example, a comparison, a
- * grounded image — i.e. an item, so the figures compared are cost per item, items per
- * annotator-day and items: `below` / `within` / `above` (bounds inclusive).
+ * grounded image — i.e. an item, so the figures compared are the price of one annotator's
+ * work on one item (`price_per_item`), items per annotator-day and items: `below` / `within` / `above` (bounds inclusive).
  * A strategy without a published range, or a figure that is null, gets `position: null`
  * and a reason.
  */
@@ -55,7 +55,7 @@ export function benchmarkAgainstRanges(
     };
     return {
       strategy: row.strategy,
-      price: check('price', row.cost_per_item, published?.price_usd),
+      price: check('price', row.price_per_item, published?.price_usd),
       units_per_annotator_day: check('units_per_annotator_day', row.items_per_annotator_day, published?.units_per_annotator_day),
       dataset_units: check('dataset_units', row.items, published?.dataset_units),
       reasons,

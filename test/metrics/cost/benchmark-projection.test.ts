@@ -5,9 +5,9 @@ import { defaultTargetItems, projectToTarget } from '../../../src/lib/economics/
 describe('benchmarkAgainstRanges', () => {
   it('places each figure below / within / above the DESIGN.md range', () => {
     const [it_, rlhf, other] = benchmarkAgainstRanges([
-      { strategy: 'instruction_tuning', cost_per_item: 2.5, items_per_annotator_day: 120, items: 1_000 },
-      { strategy: 'rlhf_preference', cost_per_item: null, items_per_annotator_day: 80, items: 100_000 },
-      { strategy: 'unspecified', cost_per_item: 1, items_per_annotator_day: 1, items: 1 },
+      { strategy: 'instruction_tuning', price_per_item: 2.5, items_per_annotator_day: 120, items: 1_000 },
+      { strategy: 'rlhf_preference', price_per_item: null, items_per_annotator_day: 80, items: 100_000 },
+      { strategy: 'unspecified', price_per_item: 1, items_per_annotator_day: 1, items: 1 },
     ]);
     // instruction tuning: price 0.50–2.00, 50–200 per day, 5,000–50,000 needed.
     expect([it_.price.position, it_.units_per_annotator_day.position, it_.dataset_units.position]).toEqual(['above', 'within', 'below']);

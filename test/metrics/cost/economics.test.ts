@@ -75,6 +75,7 @@ describe('per-item prices', () => {
     expect([vl.items, vl.units, vl.item_assignments, vl.assignments]).toEqual([2, 3, 2, 3]);
     expect(vl.cost_usd).toBeCloseTo(12, 12);
     expect(vl.cost_per_item).toBeCloseTo(6, 12);
+    expect(vl.price_per_item).toBeCloseTo(6, 12);
     expect(vl.cost_per_unit).toBeCloseTo(4, 12);
     // vqa only: v1's share 3.00 + v2's 6.00 = 9.00 over 2 units. Accuracy (text is not scored): v1 "2" = gold ✓, v2 "3" ✗ → 1/2.
     const [vqa] = await strategyEconomics(db, { strategies: ['vl_alignment'], questions: ['vqa'] });

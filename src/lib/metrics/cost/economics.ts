@@ -21,8 +21,10 @@ export interface EconomicsRow extends ThroughputRow {
   cost_source: 'export' | 'rate_card' | 'mixed' | null;
   /** cost ÷ units (distinct (item, question) pairs: a unit labelled by 3 annotators carries 3 answers' cost). */
   cost_per_unit: number | null;
-  /** cost ÷ items: the price of an example / comparison / image (DESIGN.md's price ranges). */
+  /** cost ÷ items: what a delivered example / comparison / image cost, all its annotators included. */
   cost_per_item: number | null;
+  /** cost ÷ (annotator, item) pairs: the price of one annotator's work on one item — the rate card's and DESIGN.md's price. */
+  price_per_item: number | null;
   /** cost per item ÷ accuracy, with the interval carried through as for units. */
   cost_per_correct_item: number | null;
   cost_per_correct_item_ci95: Interval | null;
@@ -71,7 +73,7 @@ export async function economicsBy(
     if (cost_usd === null) reasons.cost_per_unit = reasons.cost_usd;
     const perCorrect = costPerCorrect(cost_per_unit, counts.correct, counts.n);
     const cost_per_item = cost_usd === null ? null : cost_usd / row.items;
-    if (cost_usd === null) reasons.cost_per_item = reasons.cost_usd;
+    if (cost_usd === null) reasons.cost_per_item = reasons.price_per_item = reasons.cost_usd;
     const perCorrectItem = costPerCorrect(cost_per_item, counts.correct, counts.n);
     for (const [metric, why] of Object.entries(perCorrectItem.reasons)) reasons[metric.replace('_unit', '_item')] = why;
     return {
@@ -83,6 +85,7 @@ export async function economicsBy(
       cost_source: cost?.cost_source ?? null,
       cost_per_unit,
       cost_per_item,
+      price_per_item: cost_usd === null ? null : cost_usd / row.item_assignments,
       cost_per_correct_item: perCorrectItem.cost_per_correct_unit,
       cost_per_correct_item_ci95: perCorrectItem.cost_per_correct_unit_ci95,
       cost_per_annotator_hour,
