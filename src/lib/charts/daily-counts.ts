@@ -1,5 +1,6 @@
 import { max } from 'd3-array';
 import { scaleBand, scaleLinear, scaleOrdinal } from 'd3-scale';
+import { color as d3color } from 'd3-color';
 import { schemeTableau10 } from 'd3-scale-chromatic';
 import type { DailyCount } from '../metrics/daily-activity';
 
@@ -24,8 +25,8 @@ export interface DailyCountsLayout {
 }
 
 /**
- * Stacked bars of judgements per UTC day, one colour per annotator (Tableau 10, a
- * colour-blind-aware palette; it cycles beyond ten annotators). Pure layout: Svelte draws it.
+ * Stacked bars of judgements per UTC day, one colour per annotator (`seriesPalette`).
+ * Pure layout: Svelte draws it.
  */
 export function layoutDailyCounts(rows: DailyCount[], width: number, height: number, margin = { top: 8, right: 8, bottom: 24, left: 40 }): DailyCountsLayout {
   const days = [...new Set(rows.map((r) => r.day))].sort();
@@ -37,7 +38,7 @@ export function layoutDailyCounts(rows: DailyCount[], width: number, height: num
     .domain([0, max(totals.values()) ?? 1])
     .nice()
     .range([height - margin.bottom, margin.top]);
-  const color = scaleOrdinal<string, string>().domain(annotators).range(schemeTableau10);
+  const color = scaleOrdinal<string, string>().domain(annotators).range(seriesPalette(annotators.length));
   const stackTop = new Map<string, number>();
   const bars: StackedBar[] = [];
   for (const r of [...rows].sort((a, b) => a.day.localeCompare(b.day) || a.annotator_id.localeCompare(b.annotator_id))) {
@@ -54,4 +55,15 @@ export function layoutDailyCounts(rows: DailyCount[], width: number, height: num
     days: days.length,
     total: [...totals.values()].reduce((a, b) => a + b, 0),
   };
+}
+
+/**
+ * `n` distinct series colours: Tableau 10 (colour-blind-aware) first, then the same hues
+ * darkened, so up to 20 series never share a colour (beyond that, hover titles tell them apart).
+ */
+export function seriesPalette(n: number): string[] {
+  return Array.from({ length: Math.max(n, 1) }, (_, i) => {
+    const base = schemeTableau10[i % 10];
+    return i < 10 ? base : (d3color(base)?.darker(1 + Math.floor(i / 10) * 0.3).formatHex() ?? base);
+  });
 }

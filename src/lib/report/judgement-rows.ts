@@ -1,0 +1,72 @@
+import type { Connector } from '../db/connector';
+import { filteredJudgements, type Filters } from '../metrics/filters';
+import { sql, type SqlQuery } from '../sql/sql';
+
+export interface JudgementRow {
+  file_name: string;
+  source_row: number;
+  batch_id: string;
+  strategy: string;
+  item_id: string;
+  question: string;
+  annotator_id: string;
+  answer: string | null;
+  gold: string | null;
+  correct: boolean | null;
+  submitted_at: string | null;
+  duration_s: number | null;
+}
+
+export interface RowsPage {
+  rows: JudgementRow[];
+  total: number;
+}
+
+/** An extra condition over the judgements (alias `j`) for a drill-down, e.g. only the disagreeing items. */
+export type RowCondition = SqlQuery;
+
+/**
+ * One page of the judgements behind a number: the filtered rows (plus an optional
+ * drill-down condition), searched case-insensitively in ids, answers and file names, each
+ * traced back to its file and row, with its gold answer when there is one.
+ */
+export async function judgementRows(
+  db: Connector,
+  filters: Filters,
+  options: { search?: string; condition?: RowCondition; limit?: number; offset?: number } = {},
+): Promise<RowsPage> {
+  const search = options.search?.trim();
+  const where = sql`${options.condition ?? sql`true`} AND ${
+    search
+      ? sql`(j.item_id ILIKE ${`%${search}%`} OR j.annotator_id ILIKE ${`%${search}%`} OR j.label ILIKE ${`%${search}%`}
+          OR j.question ILIKE ${`%${search}%`} OR j.batch_id ILIKE ${`%${search}%`})`
+      : sql`true`
+  }`;
+  const selected = sql`SELECT j.* FROM ${filteredJudgements(filters)} j WHERE ${where}`;
+  const [{ total }] = await db.query<{ total: number }>(sql`SELECT count(*)::DOUBLE AS total FROM (${selected})`);
+  const rows = await db.query<JudgementRow & Record<string, unknown>>(sql`
+    SELECT s.file_name, j.source_row::DOUBLE AS source_row, j.batch_id, j.strategy, j.item_id, j.question, j.annotator_id,
+      coalesce(j.label, j.text, CASE WHEN j.x IS NOT NULL THEN printf('box %.0f,%.0f %.0f×%.0f', j.x, j.y, j.w, j.h) END) AS answer,
+      g.gold_label AS gold, g.is_correct AS correct, strftime(j.submitted_at, '%Y-%m-%d %H:%M') AS submitted_at, j.duration_s
+    FROM (${selected}) j
+    JOIN sources s USING (source_id)
+    LEFT JOIN judgement_gold g ON g.source_id = j.source_id AND g.source_row = j.source_row
+    ORDER BY j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, j.source_id, j.source_row
+    LIMIT ${Math.max(1, Math.trunc(options.limit ?? 100))} OFFSET ${Math.max(0, Math.trunc(options.offset ?? 0))}`);
+  return { rows, total };
+}
+
+/** Drill-down condition: only the items on which two annotators both answered a question and differ. */
+export function disagreementBetween(annotatorA: string, annotatorB: string): RowCondition {
+  return sql`j.annotator_id IN (${annotatorA}, ${annotatorB}) AND EXISTS (
+    SELECT 1 FROM judgements a JOIN judgements b USING (batch_id, strategy, question, item_id)
+    WHERE a.annotator_id = ${annotatorA} AND b.annotator_id = ${annotatorB}
+      AND a.batch_id = j.batch_id AND a.strategy = j.strategy AND a.question = j.question AND a.item_id = j.item_id
+      AND a.x IS NULL AND b.x IS NULL AND a.label IS DISTINCT FROM b.label)`;
+}
+
+/** Drill-down condition: one annotator's judgements that disagree with gold on one UTC day. */
+export function errorsOnDay(annotator: string, day: string): RowCondition {
+  return sql`j.annotator_id = ${annotator} AND strftime(j.submitted_at, '%Y-%m-%d') = ${day} AND EXISTS (
+    SELECT 1 FROM judgement_gold g WHERE g.source_id = j.source_id AND g.source_row = j.source_row AND NOT g.is_correct)`;
+}
