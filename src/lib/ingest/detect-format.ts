@@ -90,6 +90,13 @@ export function readInput(fileName: string, bytes: Uint8Array): ParsedInput {
     if (isObject(value) && classifyRecord(value)) return { kind: 'jsonl', records: [{ line: 1, value }], rejections: [] };
     return { kind: 'json', value };
   }
+  if (/\.(json|jsonl|ndjson)$/i.test(fileName)) {
+    throw new IngestError(
+      fileName,
+      `a ${fileName.replace(/^.*\./, '.')} file must hold a JSON list [...], an object {...} or one object per line; this one starts with ${JSON.stringify(start.slice(0, 20))}`,
+      1,
+    );
+  }
   const preview = sniffDelimited(fileName, text);
   const delimiter = /\.tsv$/i.test(fileName) ? '\t' : preview.delimiter;
   return { kind: 'delimited', text, columns: preview.columns, delimiter };
