@@ -202,3 +202,8 @@ partial Fisher–Yates over the item ids sorted by code unit.</footer>
 </body></html>
 `;
 }
+
+/** The current time as an ISO 8601 UTC timestamp, for `CertificateInput.generatedAt`. */
+export function timestampNow(): string {
+  return new Date().toISOString();
+}
