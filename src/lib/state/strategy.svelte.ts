@@ -1,0 +1,53 @@
+import type { Connector } from '../db/connector';
+import { boxesByQuestion, type BoxesReport } from '../metrics/boxes/boxes-by-question';
+import type { Filters } from '../metrics/filters';
+import { instructionByQuestion, type InstructionReport } from '../metrics/instruction/instruction-by-question';
+import { preferenceByQuestion, type PreferenceReport } from '../metrics/preference/preference-by-question';
+import { textByQuestion, type TextReport } from '../metrics/text/text-by-question';
+import { vqaByQuestion, type VqaReport } from '../metrics/vqa/vqa-by-question';
+
+/** A question key (questionKey()) split back into its parts, for headings. */
+export function keyParts(key: string): { batch_id: string; strategy: string; question: string } {
+  const [batch_id, strategy, question] = JSON.parse(key) as [string, string, string];
+  return { batch_id, strategy, question };
+}
+
+// Each field is replaced wholesale ($state.raw), never mutated: plain maps are enough.
+const EMPTY: ReadonlyMap<string, never> = new Map<string, never>();
+
+/**
+ * The strategy panels' data: RLHF preference measures, vision-language boxes / VQA / caption
+ * similarity and instruction-tuning measures for the current filters. `threshold` is the
+ * quality threshold of the instruction panel (a unit is "below" when its mean rating < it).
+ */
+export class StrategyState {
+  preference: ReadonlyMap<string, PreferenceReport> = $state.raw(EMPTY);
+  boxes: ReadonlyMap<string, BoxesReport> = $state.raw(EMPTY);
+  vqa: ReadonlyMap<string, VqaReport> = $state.raw(EMPTY);
+  /** Text similarity of every text question outside instruction tuning (captions, rationales …). */
+  text: ReadonlyMap<string, TextReport> = $state.raw(EMPTY);
+  instruction: InstructionReport | null = $state.raw(null);
+  threshold = $state(3);
+  /** Bootstrap resamples of the Bradley–Terry intervals (fewer keeps the browser responsive). */
+  resamples = $state(1000);
+  loading = $state(false);
+  error: string | null = $state(null);
+
+  async refresh(db: Connector, filters: Filters): Promise<void> {
+    this.loading = true;
+    this.error = null;
+    try {
+      this.preference = await preferenceByQuestion(db, filters, { resamples: this.resamples });
+      this.boxes = await boxesByQuestion(db, filters);
+      this.vqa = await vqaByQuestion(db, filters);
+      const text = await textByQuestion(db, filters);
+      for (const key of [...text.keys()]) if (keyParts(key).strategy === 'instruction_tuning') text.delete(key);
+      this.text = text;
+      this.instruction = await instructionByQuestion(db, filters, { threshold: this.threshold });
+    } catch (error) {
+      this.error = (error as Error).message;
+    } finally {
+      this.loading = false;
+    }
+  }
+}
