@@ -26,6 +26,18 @@ export interface PendingFile {
   mapping: ColumnMapping;
 }
 
+/**
+ * Files above this size are not loaded in the tab: duckdb-wasm's memory is capped (~3 GiB,
+ * STACK.md) and a CSV takes about three times its size while it loads. The CLI handles them.
+ */
+export const BROWSER_FILE_LIMIT_BYTES = 1024 ** 3;
+
+/** A message for a file too large for the browser, pointing at the CLI. */
+export function tooLargeForBrowser(fileName: string, bytes: number): string {
+  const gib = (bytes / 1024 ** 3).toFixed(1);
+  return `${fileName} is ${gib} GiB: more than a browser tab can load (limit 1 GiB). Use the command line, which runs the same analysis on native DuckDB: npm run -s annoqa -- report ${fileName} --engine native --json`;
+}
+
 export interface FileProblem {
   fileName: string;
   message: string;
@@ -77,6 +89,10 @@ export class AppState {
     const pending: PendingFile[] = [];
     const problems: FileProblem[] = [];
     for (const file of files) {
+      if (file.size > BROWSER_FILE_LIMIT_BYTES) {
+        problems.push({ fileName: file.name, message: tooLargeForBrowser(file.name, file.size) });
+        continue;
+      }
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
         const preview = sniffDelimited(file.name, decodeTextStart(file.name, bytes), 5);
