@@ -46,22 +46,25 @@ export async function dawidSkene(
   options: DawidSkeneOptions = {},
 ): Promise<DawidSkeneReport> {
   const coded = codedJudgements(filters, questionCondition(key));
-  const encoded = sql`(SELECT dense_rank() OVER (ORDER BY item_id) - 1 AS i, dense_rank() OVER (ORDER BY annotator_id) - 1 AS j,
-      dense_rank() OVER (ORDER BY ${codeOrder('code')}) - 1 AS l, item_id, annotator_id, code FROM ${coded})`;
-  const rows = await db.query<{ i: number; j: number; l: number; n: number }>(
-    sql`SELECT i, j, l, count(*) AS n FROM ${encoded} GROUP BY ALL`,
+  // Integer codes from small dictionaries joined by hash (much faster than dense_rank windows
+  // over every judgement); results come back as one row of lists, not a million row objects.
+  const itemCodes = sql`(SELECT item_id, (row_number() OVER (ORDER BY item_id) - 1)::INTEGER AS i FROM (SELECT DISTINCT item_id FROM ${coded}))`;
+  const annotatorCodes = sql`(SELECT annotator_id, (row_number() OVER (ORDER BY annotator_id) - 1)::INTEGER AS j FROM (SELECT DISTINCT annotator_id FROM ${coded}))`;
+  const classCodes = sql`(SELECT code, (row_number() OVER (ORDER BY ${codeOrder('code')}) - 1)::INTEGER AS l FROM (SELECT DISTINCT code FROM ${coded}))`;
+  const [packed] = await db.query<{ i: number[] | null; j: number[] | null; l: number[] | null; n: number[] | null }>(
+    sql`SELECT list(i) AS i, list(j) AS j, list(l) AS l, list(n) AS n FROM (
+      SELECT i, j, l, count(*)::INTEGER AS n FROM ${coded} c JOIN ${itemCodes} USING (item_id)
+        JOIN ${annotatorCodes} USING (annotator_id) JOIN ${classCodes} USING (code) GROUP BY ALL)`,
   );
-  const classes = (await db.query<{ code: string }>(sql`SELECT DISTINCT code FROM ${coded} ORDER BY ${codeOrder('code')}`)).map(
-    (r) => r.code,
+  const classes = (await db.query<{ code: string }>(sql`SELECT code FROM ${classCodes} ORDER BY l`)).map((r) => r.code);
+  const annotatorIds = (await db.query<{ annotator_id: string }>(sql`SELECT annotator_id FROM ${annotatorCodes} ORDER BY j`)).map(
+    (r) => r.annotator_id,
   );
-  const annotatorIds = (
-    await db.query<{ annotator_id: string }>(sql`SELECT DISTINCT annotator_id FROM ${coded} ORDER BY annotator_id`)
-  ).map((r) => r.annotator_id);
   const gold = await db.query<{ i: number; gold_code: string }>(
-    sql`SELECT e.i, g.gold_code FROM (SELECT DISTINCT i, item_id FROM ${encoded}) e
-      JOIN ${goldItems(filters, questionCondition(key))} g ON g.item_id = e.item_id`,
+    sql`SELECT e.i, g.gold_code FROM ${itemCodes} e JOIN ${goldItems(filters, questionCondition(key))} g USING (item_id)`,
   );
-  const items = rows.reduce((m, r) => Math.max(m, r.i + 1), 0);
+  const rows = { i: packed?.i ?? [], j: packed?.j ?? [], l: packed?.l ?? [], n: packed?.n ?? [] };
+  const items = rows.i.reduce((m, i) => Math.max(m, i + 1), 0);
   const empty: DawidSkeneReport = {
     classes,
     priors: [],
@@ -83,17 +86,17 @@ export async function dawidSkene(
     items,
     annotators: annotatorIds.length,
     classes: K,
-    item: Int32Array.from(rows, (r) => r.i),
-    annotator: Int32Array.from(rows, (r) => r.j),
-    label: Int32Array.from(rows, (r) => r.l),
-    count: Float64Array.from(rows, (r) => r.n),
+    item: Int32Array.from(rows.i),
+    annotator: Int32Array.from(rows.j),
+    label: Int32Array.from(rows.l),
+    count: Float64Array.from(rows.n),
   };
   const fit = fitDawidSkene(data, options);
   const labels = posteriorLabels(fit.posterior, K);
 
   const judgements = new Float64Array(annotatorIds.length);
   const agreeing = new Float64Array(annotatorIds.length);
-  for (let o = 0; o < rows.length; o++) {
+  for (let o = 0; o < data.item.length; o++) {
     judgements[data.annotator[o]] += data.count[o];
     agreeing[data.annotator[o]] += data.count[o] * fit.posterior[data.item[o] * K + data.label[o]];
   }
