@@ -3,6 +3,7 @@ import { boxesByQuestion, type BoxesReport } from '../metrics/boxes/boxes-by-que
 import type { Filters } from '../metrics/filters';
 import { instructionByQuestion, type InstructionReport } from '../metrics/instruction/instruction-by-question';
 import { preferenceByQuestion, type PreferenceReport } from '../metrics/preference/preference-by-question';
+import { rubricAgreementByQuestion, type RubricAgreement } from '../metrics/preference/rubric-agreement';
 import { textByQuestion, type TextReport } from '../metrics/text/text-by-question';
 import { vqaByQuestion, type VqaReport } from '../metrics/vqa/vqa-by-question';
 
@@ -27,6 +28,9 @@ export class StrategyState {
   /** Text similarity of every text question outside instruction tuning (captions, rationales …). */
   text: ReadonlyMap<string, TextReport> = $state.raw(EMPTY);
   instruction: InstructionReport | null = $state.raw(null);
+  /** Ordinal α / AC2 of the RLHF rubric dimensions and of the instruction-tuning quality ratings. */
+  rubric: ReadonlyMap<string, RubricAgreement> = $state.raw(EMPTY);
+  qualityAgreement: ReadonlyMap<string, RubricAgreement> = $state.raw(EMPTY);
   threshold = $state(3);
   /** Bootstrap resamples of the Bradley–Terry intervals (fewer keeps the browser responsive). */
   resamples = $state(1000);
@@ -44,6 +48,8 @@ export class StrategyState {
       for (const key of [...text.keys()]) if (keyParts(key).strategy === 'instruction_tuning') text.delete(key);
       this.text = text;
       this.instruction = await instructionByQuestion(db, filters, { threshold: this.threshold });
+      this.rubric = await rubricAgreementByQuestion(db, filters, 'rlhf_preference', { bootstrap: false });
+      this.qualityAgreement = await rubricAgreementByQuestion(db, filters, 'instruction_tuning', { bootstrap: false });
     } catch (error) {
       this.error = (error as Error).message;
     } finally {

@@ -61,16 +61,21 @@ describe('strategy panels on the sample data (server render)', () => {
     state.resamples = 100;
     await state.refresh(db, { batches: ['batch-2026-09'] });
     expect(state.error).toBeNull();
-    const rlhf = render(RlhfPanel, { props: { reports: state.preference } }).body;
+    const rlhf = render(RlhfPanel, { props: { reports: state.preference, rubric: state.rubric } }).body;
     expect(rlhf).toContain('Position bias per annotator');
     expect(rlhf).toContain('Bradley–Terry log-strengths');
     expect(rlhf).toMatch(/Ranking: cirrus-70b/);
+    expect(rlhf).toContain('helpfulness');
+    expect([...state.rubric.values()].every((r) => r.alpha_ordinal !== null)).toBe(true);
     const vision = render(VisionPanel, { props: { boxes: state.boxes, vqa: state.vqa, text: state.text } }).body;
     expect(vision).toContain('Histogram of the IoU of matched box pairs');
     expect(vision).toContain('F1 at IoU 0.5 per box class');
     expect(vision).toContain('caption');
-    const instruction = render(InstructionPanel, { props: { report: state.instruction, threshold: 3 } }).body;
+    const instruction = render(InstructionPanel, {
+      props: { report: state.instruction, threshold: 3, ratingAgreement: state.qualityAgreement },
+    }).body;
     expect(instruction).toContain('below the quality threshold');
     expect(instruction).toContain('Accept / reject against gold');
+    expect(instruction).toContain('Agreement on the quality ratings');
   });
 });
