@@ -1,5 +1,6 @@
 import { format, line, scaleLinear } from 'd3';
 import type { OcPoint } from '../audit/oc-curve';
+import { betaQuantile } from '../stats/beta-quantile';
 
 export interface OcChartOptions {
   width?: number;
@@ -60,15 +61,18 @@ export function ocChartLayout(points: readonly OcPoint[], options: OcChartOption
   };
 }
 
-/** A one-sentence text summary of an OC curve for screen readers and the certificate. */
-export function ocCurveSummary(plan: { sample_size: number; accept: number }, points: readonly OcPoint[]): string {
-  const at = (target: number) => points.find((p) => p.p_accept_binomial <= target)?.defect_rate;
-  const p95 = points.filter((p) => p.p_accept_binomial >= 0.95).at(-1)?.defect_rate;
-  const p10 = at(0.1);
+/**
+ * A one-sentence text summary of a plan's OC curve for screen readers and the certificate.
+ * Exact binomial points: P(X ≤ Ac) = q at p = B(1 − q; Ac + 1, n − Ac) (beta–binomial identity).
+ */
+export function ocCurveSummary(plan: { sample_size: number; accept: number }): string {
+  const { sample_size: n, accept: c } = plan;
   const pct = format('.2~%');
+  if (c >= n) return `Operating characteristic of the plan n = ${n}, Ac = ${c}: every lot is accepted.`;
+  const p95 = betaQuantile(0.05, c + 1, n - c);
+  const p10 = betaQuantile(0.9, c + 1, n - c);
   return (
-    `Operating characteristic of the plan n = ${plan.sample_size}, Ac = ${plan.accept}: ` +
-    (p95 !== undefined ? `lots with up to ${pct(p95)} defective are accepted at least 95 % of the time; ` : '') +
-    (p10 !== undefined ? `lots with ${pct(p10)} or more defective are accepted at most 10 % of the time.` : '')
+    `Operating characteristic of the plan n = ${n}, Ac = ${c} (binomial): lots with up to ${pct(p95)} defective are accepted ` +
+    `at least 95 % of the time; lots with ${pct(p10)} or more defective are accepted at most 10 % of the time.`
   );
 }

@@ -15,7 +15,7 @@ export function ocCurveSvg(
   options: OcChartOptions = {},
 ): string {
   const l = ocChartLayout(points, options);
-  const summary = ocCurveSummary(plan, points);
+  const summary = ocCurveSummary(plan);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${l.width} ${l.height}" width="${l.width}" height="${l.height}" role="img" aria-label="${escapeHtml(summary)}">`,
     `<title>${escapeHtml(summary)}</title>`,

@@ -144,7 +144,7 @@ ${statements}${defects}
 <p class="legend"><span><i class="swatch" style="border-color:${OC_COLOURS.binomial}"></i>binomial (type B)</span>
 <span><i class="swatch" style="border-color:${OC_COLOURS.hypergeometric};border-top-style:dashed"></i>hypergeometric, lot of ${num(a.lotSize)} (type A)</span></p>
 ${ocCurveSvg(used, a.oc, { markers: [{ rate: a.aqlPercent / 100, label: 'AQL' }, ...(a.exact ? [{ rate: a.exact.input.lqOrLtpd, label: 'LQ' }] : [])] })}
-<p>${esc(ocCurveSummary(used, a.oc))}</p>
+<p>${esc(ocCurveSummary(used))}</p>
 <h3>Sampled item ids (draw order)</h3>
 <ol class="sample">${a.sampleIds.map((id) => `<li>${esc(id)}</li>`).join('')}</ol>`;
 }
