@@ -1,0 +1,227 @@
+/**
+ * Browser measurements for `bench/run.ts`, in headless Debian Chromium (playwright-core):
+ *
+ * - `measureApp`: the built app (`dist/`, through `openApp` of test/e2e/browser.ts): cold start
+ *   to the first dashboard with the sample data, then each file through the UI as a user does
+ *   it (file input → mapping dialog → Load → `.view[data-ready="true"]`).
+ * - `measureHarness`: the app's ingest + full report code (`loadDelimited`, `refreshQuestions`,
+ *   `buildReport`) on duckdb-wasm in a Web Worker, timed in the page (bench/harness), because
+ *   the app has no hook that exposes the report's own time.
+ *
+ * Memory: the peak summed RSS of the renderer processes (page + DuckDB worker), sampled every
+ * 200 ms from /proc; the page's JS heap from CDP `Performance.getMetrics`; and
+ * `performance.measureUserAgentSpecificMemory()` when the page is cross-origin isolated.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import { CHROMIUM, openApp, waitForDashboard } from '../test/e2e/browser';
+import { rendererSampler } from './process-memory';
+
+const ROOT = join(import.meta.dirname, '..');
+const HARNESS_OUT = join(import.meta.dirname, 'data', 'harness-dist');
+/** The app's limit (src/lib/state/app.svelte.ts BROWSER_FILE_LIMIT_BYTES): larger files are refused with a pointer to the CLI. */
+const APP_FILE_LIMIT = 1024 ** 3;
+
+export interface AppFileResult {
+  file: string;
+  bytes: number;
+  /** Set input files → the mapping dialog is open (file read + papaparse preview on the main thread). */
+  choose_ms: number | null;
+  /** Click Load → the loading panel is gone (ingest + question inference in the worker). */
+  load_ms: number | null;
+  /** Loading panel gone → `.view[data-ready="true"]` (the overview's metrics). */
+  dashboard_ms: number | null;
+  /** Set input files → dashboard ready. */
+  total_ms: number | null;
+  renderer_cpu_ms: number;
+  peak_renderer_rss_mb: number;
+  js_heap_used_mb: number | null;
+  refused?: string;
+  error?: string;
+}
+
+export interface AppResult {
+  cold_start_ms: number;
+  cold_start_in_page_ms: number;
+  cold_start_peak_renderer_rss_mb: number;
+  ua_memory_mb: number | null;
+  files: AppFileResult[];
+}
+
+async function jsHeapMb(page: Page): Promise<number | null> {
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    await cdp.detach();
+    const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
+    return used === undefined ? null : Math.round(used / 1024 ** 2);
+  } catch {
+    return null;
+  }
+}
+
+async function uaMemoryMb(page: Page): Promise<number | null> {
+  return page.evaluate(async () => {
+    const measure = (performance as unknown as { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> })
+      .measureUserAgentSpecificMemory;
+    if (!measure || !(globalThis as unknown as { crossOriginIsolated?: boolean }).crossOriginIsolated) return null;
+    try {
+      return Math.round((await measure.call(performance)).bytes / 1024 ** 2);
+    } catch {
+      return null;
+    }
+  });
+}
+
+/** Cold start of the built app with the sample data, then each file through the UI. */
+export async function measureApp(files: string[], timeoutMs: number): Promise<AppResult> {
+  const sampler = rendererSampler();
+  const start = performance.now();
+  const session = await openApp('/');
+  try {
+    const { page } = session;
+    await waitForDashboard(page, timeoutMs);
+    const cold_start_ms = Math.round(performance.now() - start);
+    const cold_start_in_page_ms = Math.round(await page.evaluate(() => performance.now()));
+    const cold_start_peak_renderer_rss_mb = sampler.peakMb();
+    const ua_memory_mb = await uaMemoryMb(page);
+    const results: AppFileResult[] = [];
+    for (const file of files) results.push(await loadThroughUi(page, file, sampler, timeoutMs));
+    return { cold_start_ms, cold_start_in_page_ms, cold_start_peak_renderer_rss_mb, ua_memory_mb, files: results };
+  } finally {
+    sampler.stop();
+    await session.close();
+  }
+}
+
+async function loadThroughUi(
+  page: Page,
+  file: string,
+  sampler: ReturnType<typeof rendererSampler>,
+  timeoutMs: number,
+): Promise<AppFileResult> {
+  const bytes = statSync(file).size;
+  const result: AppFileResult = {
+    file: file.split('/').pop()!,
+    bytes,
+    choose_ms: null,
+    load_ms: null,
+    dashboard_ms: null,
+    total_ms: null,
+    renderer_cpu_ms: 0,
+    peak_renderer_rss_mb: 0,
+    js_heap_used_mb: null,
+  };
+  sampler.resetPeak();
+  const cpuStart = sampler.cpu();
+  const start = performance.now();
+  try {
+    await page.setInputFiles('[data-testid=file-input]', file);
+    if (bytes > APP_FILE_LIMIT) {
+      await page.waitForSelector('[data-testid=load-problems]', { timeout: 30_000 });
+      result.refused = (await page.textContent('[data-testid=load-problems]'))?.trim().slice(0, 200);
+      return result;
+    }
+    await page.waitForSelector('[data-testid=mapping-load]', { state: 'visible', timeout: timeoutMs });
+    const chosen = performance.now();
+    result.choose_ms = Math.round(chosen - start);
+    await page.click('[data-testid=mapping-load]');
+    await page.waitForSelector('[data-testid=loading]', { state: 'attached', timeout: 10_000 }).catch(() => undefined);
+    await page.waitForSelector('[data-testid=loading]', { state: 'detached', timeout: timeoutMs });
+    const loaded = performance.now();
+    result.load_ms = Math.round(loaded - chosen);
+    await waitForDashboard(page, timeoutMs);
+    const problems = await page.$('[data-testid=load-problems]');
+    if (problems) result.error = (await problems.textContent())?.trim().slice(0, 300);
+    result.dashboard_ms = Math.round(performance.now() - loaded);
+    result.total_ms = Math.round(performance.now() - start);
+  } catch (error) {
+    result.error = (error as Error).message.split('\n')[0];
+  } finally {
+    result.renderer_cpu_ms = Math.round(sampler.cpu() - cpuStart);
+    result.peak_renderer_rss_mb = sampler.peakMb();
+    result.js_heap_used_mb = await jsHeapMb(page);
+  }
+  return result;
+}
+
+export interface HarnessResult {
+  file: string;
+  open_ms?: number;
+  read_ms?: number;
+  ingest_ms?: number;
+  questions_ms?: number;
+  report_ms?: number;
+  filtered_report_ms?: number;
+  rows_loaded?: number;
+  renderer_cpu_ms: number;
+  peak_renderer_rss_mb: number;
+  error?: string;
+}
+
+/** Builds the harness page (Vite, into bench/data/harness-dist). */
+export async function buildHarness(): Promise<void> {
+  await build({
+    configFile: false,
+    root: join(import.meta.dirname, 'harness'),
+    base: './',
+    logLevel: 'warn',
+    resolve: { alias: {} },
+    build: { outDir: HARNESS_OUT, emptyOutDir: true, target: 'es2022' },
+    worker: { format: 'es' },
+  });
+}
+
+/** One file through the harness in a fresh Chromium: ingest, questions, full report, filtered report. */
+export async function measureHarness(file: string, timeoutMs: number): Promise<HarnessResult> {
+  const server = await preview({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'silent',
+    build: { outDir: HARNESS_OUT },
+    preview: { port: 0, open: false },
+  });
+  const origin = server.resolvedUrls!.local[0].replace(/\/$/, '');
+  const profile = mkdtempSync(join(tmpdir(), 'annoqa-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  });
+  const sampler = rendererSampler();
+  const result: HarnessResult = { file: file.split('/').pop()!, renderer_cpu_ms: 0, peak_renderer_rss_mb: 0 };
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(() => (window as { __bench?: { ready?: boolean } }).__bench?.ready === true, undefined, {
+      timeout: 120_000,
+    });
+    sampler.resetPeak();
+    const cpuStart = sampler.cpu();
+    await page.setInputFiles('[data-testid=bench-file]', file);
+    await page.waitForFunction(
+      () => {
+        const b = (window as { __bench?: { done?: boolean; error?: string } }).__bench;
+        return b?.done === true || b?.error !== undefined;
+      },
+      undefined,
+      { timeout: timeoutMs, polling: 250 },
+    );
+    Object.assign(result, await page.evaluate(() => (window as { __bench?: object }).__bench));
+    result.renderer_cpu_ms = Math.round(sampler.cpu() - cpuStart);
+  } catch (error) {
+    result.error = (error as Error).message.split('\n')[0];
+  } finally {
+    result.peak_renderer_rss_mb = sampler.peakMb();
+    sampler.stop();
+    await context.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    rmSync(profile, { recursive: true, force: true });
+  }
+  delete (result as { done?: boolean }).done;
+  return result;
+}

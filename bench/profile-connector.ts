@@ -1,0 +1,84 @@
+import type { Connector } from '../src/lib/db/connector';
+import type { SqlQuery } from '../src/lib/sql/sql';
+
+/** One timed statement: where it came from (first project function on the stack) and its SQL head. */
+export interface StatementTiming {
+  phase: string;
+  caller: string;
+  sql: string;
+  ms: number;
+  /** CPU time of this process during the statement (exact for the blocking wasm build; all threads for native). */
+  cpuMs: number;
+}
+
+function cpuNow(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/**
+ * Wraps a connector so every `query`/`exec` is timed and attributed to the first function
+ * under `src/lib/` (other than the db layer) on the call stack: the benchmark's profile of
+ * which statements and which metric functions dominate.
+ */
+export function profiled(db: Connector): { db: Connector; timings: StatementTiming[]; setPhase(phase: string): void } {
+  const timings: StatementTiming[] = [];
+  let phase = '';
+  const record = (text: string, ms: number, cpuMs: number) => {
+    const frames = (new Error().stack ?? '').split('\n').slice(2);
+    const frame = frames.find((f) => /src\/lib\/(?!db\/)/.test(f) && !f.includes('profile-connector')) ?? '';
+    const match =
+      /at (?:async )?([\w$.<>]+) \(.*src\/lib\/([\w/.-]+?)\.ts/.exec(frame) ?? /src\/lib\/([\w/.-]+?)\.ts/.exec(frame);
+    const caller = match ? (match.length === 3 ? `${match[2]}:${match[1]}` : match[1]) : '(bench)';
+    timings.push({ phase, caller, sql: text.replace(/\s+/g, ' ').trim().slice(0, 140), ms, cpuMs });
+  };
+  const wrapped: Connector = {
+    ...db,
+    async query<T extends Record<string, unknown>>(query: SqlQuery | string): Promise<T[]> {
+      const start = performance.now();
+      const cpuStart = cpuNow();
+      try {
+        return await db.query<T>(query);
+      } finally {
+        record(typeof query === 'string' ? query : query.text, performance.now() - start, cpuNow() - cpuStart);
+      }
+    },
+    async exec(statements: string) {
+      const start = performance.now();
+      const cpuStart = cpuNow();
+      try {
+        await db.exec(statements);
+      } finally {
+        record(statements, performance.now() - start, cpuNow() - cpuStart);
+      }
+    },
+    registerFile: (name, bytes) => db.registerFile(name, bytes),
+    dropFile: (name) => db.dropFile(name),
+    close: () => db.close(),
+  };
+  return { db: wrapped, timings, setPhase: (p) => (phase = p) };
+}
+
+export interface StatementSummary {
+  key: string;
+  ms: number;
+  cpu_ms: number;
+  statements: number;
+}
+
+/** Sums timings by key, largest first. */
+export function summarise(timings: StatementTiming[], key: (t: StatementTiming) => string, top = 12): StatementSummary[] {
+  const sums = new Map<string, { ms: number; cpuMs: number; statements: number }>();
+  for (const t of timings) {
+    const k = key(t);
+    const s = sums.get(k) ?? { ms: 0, cpuMs: 0, statements: 0 };
+    s.ms += t.ms;
+    s.cpuMs += t.cpuMs;
+    s.statements++;
+    sums.set(k, s);
+  }
+  return [...sums.entries()]
+    .map(([k, s]) => ({ key: k, ms: Math.round(s.ms), cpu_ms: Math.round(s.cpuMs), statements: s.statements }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, top);
+}
