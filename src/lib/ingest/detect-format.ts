@@ -191,7 +191,7 @@ function classifyJson(fileName: string, value: unknown): DetectedFormat {
   const first = value.find(isObject);
   if (!first) throw new IngestError(fileName, 'the JSON list holds no objects: each record must be {…}', 1);
   if (Array.isArray(first.annotations) || (Array.isArray(first.predictions) && isObject(first.data))) return 'labelstudio';
-  if ('annotator' in first || 'annotation_id' in first) return 'labelstudio-min';
+  if ('annotator' in first && ('annotation_id' in first || 'lead_time' in first)) return 'labelstudio-min';
   return classifyRecord(first) ?? 'ndjson';
 }
 

@@ -76,6 +76,7 @@ export function labelboxAdapter(records: JsonLine[], options: LabelboxOptions = 
           image_h: toNumber(media.height) ?? null,
         };
         const rows: CanonicalJudgement[] = [];
+        const rejectedBefore = out.rejections.length;
         const annotations = isObject(label.annotations) ? label.annotations : {};
         for (const object of Array.isArray(annotations.objects) ? annotations.objects.filter(isObject) : []) {
           const box = isObject(object.bounding_box) ? object.bounding_box : undefined;
@@ -104,7 +105,7 @@ export function labelboxAdapter(records: JsonLine[], options: LabelboxOptions = 
           if (!question || !answer) reject(`a classification on "${item}" has no name or no radio, checklist or text answer`, c);
           else rows.push({ ...base, question, ...answer });
         }
-        if (rows.length === 0 && !out.rejections.some((r) => r.source_row === line))
+        if (rows.length === 0 && out.rejections.length === rejectedBefore)
           reject(`label ${toId(label.id) ?? '?'} of "${item}" by "${annotator}" has no annotation`, label);
         if (isGold) out.gold.push(...rows.map(toGold));
         else out.rows.push(...rows);
