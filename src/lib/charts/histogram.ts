@@ -31,10 +31,20 @@ export interface HistogramLayout {
 }
 
 /** Bars and ticks for a histogram of `counts` over `edges` in a width × height plot area (margins handled by the caller). */
-export function histogramLayout(edges: readonly number[], counts: readonly number[], width: number, height: number): HistogramLayout {
+export function histogramLayout(
+  edges: readonly number[],
+  counts: readonly number[],
+  width: number,
+  height: number,
+): HistogramLayout {
   if (edges.length < 2) return { bars: [], xTicks: [], yTicks: [] };
-  const x = scaleLinear().domain([edges[0], edges[edges.length - 1]]).range([0, width]);
-  const y = scaleLinear().domain([0, Math.max(1, ...counts)]).nice().range([height, 0]);
+  const x = scaleLinear()
+    .domain([edges[0], edges[edges.length - 1]])
+    .range([0, width]);
+  const y = scaleLinear()
+    .domain([0, Math.max(1, ...counts)])
+    .nice()
+    .range([height, 0]);
   const bars = counts.map((count, i) => ({
     x: x(edges[i]),
     y: y(count),

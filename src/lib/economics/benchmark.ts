@@ -21,7 +21,8 @@ export interface StrategyBenchmark {
 
 /** The figures a benchmark needs (a `strategyEconomics` row has them). */
 export interface BenchmarkInput {
-  strategy: string;
+  /** A `strategyEconomics` row always has it; missing counts as "unspecified". */
+  strategy?: string;
   price_per_item: number | null;
   items_per_annotator_day: number | null;
   items: number;
@@ -39,12 +40,18 @@ export function benchmarkAgainstRanges(
   rows: readonly BenchmarkInput[],
   ranges: Readonly<Record<string, StrategyRanges>> = STRATEGY_RANGES,
 ): StrategyBenchmark[] {
-  return rows.map((row) => {
+  return rows.map((input) => {
+    const row = { ...input, strategy: input.strategy ?? 'unspecified' };
     const reasons: Reasons = {};
     const published = ranges[row.strategy];
-    const check = (metric: 'price' | 'units_per_annotator_day' | 'dataset_units', value: number | null, range: [number, number] | undefined): RangeCheck => {
+    const check = (
+      metric: 'price' | 'units_per_annotator_day' | 'dataset_units',
+      value: number | null,
+      range: [number, number] | undefined,
+    ): RangeCheck => {
       if (!range) {
-        reasons[metric] = `no published range for strategy "${row.strategy}" (ranges exist for ${Object.keys(ranges).join(', ')})`;
+        reasons[metric] =
+          `no published range for strategy "${row.strategy}" (ranges exist for ${Object.keys(ranges).join(', ')})`;
         return { value, range: null, position: null };
       }
       if (value === null) {

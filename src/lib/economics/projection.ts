@@ -35,7 +35,8 @@ export function defaultTargetItems(strategy: string): number | null {
  * cost per item. Already at or past the target → 0 days, 0 USD.
  */
 export function projectToTarget(current: ProjectionInput, targetItems: number): Projection {
-  if (!(targetItems >= 0) || !Number.isFinite(targetItems)) throw new RangeError(`projectToTarget: target must be a non-negative number of items (got ${targetItems})`);
+  if (!(targetItems >= 0) || !Number.isFinite(targetItems))
+    throw new RangeError(`projectToTarget: target must be a non-negative number of items (got ${targetItems})`);
   const reasons: Reasons = {};
   const remaining = Math.max(0, targetItems - current.items);
   let days: number | null = null;

@@ -58,7 +58,8 @@ export function encodeRateCard(card: RateCard): string {
 
 function rates(value: unknown, what: string): Record<string, number> {
   if (value === undefined) return {};
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error(`rate card: "${what}" must be an object of name → USD`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new Error(`rate card: "${what}" must be an object of name → USD`);
   const out: Record<string, number> = {};
   for (const [key, rate] of Object.entries(value)) {
     if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0) {
@@ -82,6 +83,7 @@ export function decodeRateCard(encoded: string): RateCard {
   }
   if (!parsed || typeof parsed !== 'object') throw new Error('rate card: expected an object');
   const { basis, per_item, hourly } = parsed as Record<string, unknown>;
-  if (basis !== 'per_item' && basis !== 'hourly') throw new Error(`rate card: basis must be "per_item" or "hourly" (got ${JSON.stringify(basis)})`);
+  if (basis !== 'per_item' && basis !== 'hourly')
+    throw new Error(`rate card: basis must be "per_item" or "hourly" (got ${JSON.stringify(basis)})`);
   return { basis, per_item: rates(per_item, 'per_item'), hourly: rates(hourly, 'hourly') };
 }

@@ -10,9 +10,17 @@ describe('benchmarkAgainstRanges', () => {
       { strategy: 'unspecified', price_per_item: 1, items_per_annotator_day: 1, items: 1 },
     ]);
     // instruction tuning: price 0.50–2.00, 50–200 per day, 5,000–50,000 needed.
-    expect([it_.price.position, it_.units_per_annotator_day.position, it_.dataset_units.position]).toEqual(['above', 'within', 'below']);
+    expect([it_.price.position, it_.units_per_annotator_day.position, it_.dataset_units.position]).toEqual([
+      'above',
+      'within',
+      'below',
+    ]);
     // RLHF: 20–80 per day and 10,000–100,000 needed, bounds inclusive; unknown price → null with reason.
-    expect([rlhf.price.position, rlhf.units_per_annotator_day.position, rlhf.dataset_units.position]).toEqual([null, 'within', 'within']);
+    expect([rlhf.price.position, rlhf.units_per_annotator_day.position, rlhf.dataset_units.position]).toEqual([
+      null,
+      'within',
+      'within',
+    ]);
     expect(rlhf.reasons.price).toMatch(/unknown/);
     expect(other.price.position).toBeNull();
     expect(other.reasons.price).toMatch(/no published range/);
@@ -23,18 +31,26 @@ describe('projectToTarget', () => {
   it('projects days and cost with the current team', () => {
     // 1,000 items done by 4 annotators, 2 annotators per item (2,000 item assignments), 50 items per
     // annotator-day, 2.40 USD per item. Target 5,000: 4,000 remaining → 4,000 × 2 / (4 × 50) = 40 days; 9,600 USD.
-    const p = projectToTarget({ items: 1000, item_assignments: 2000, annotators: 4, items_per_annotator_day: 50, cost_per_item: 2.4 }, 5000);
+    const p = projectToTarget(
+      { items: 1000, item_assignments: 2000, annotators: 4, items_per_annotator_day: 50, cost_per_item: 2.4 },
+      5000,
+    );
     expect(p.remaining_items).toBe(4000);
     expect(p.days).toBeCloseTo(40, 12);
     expect(p.cost_usd).toBeCloseTo(9600, 9);
   });
 
   it('is zero past the target and null with reasons without rates', () => {
-    expect(projectToTarget({ items: 10, item_assignments: 10, annotators: 1, items_per_annotator_day: null, cost_per_item: null }, 5)).toMatchObject({
+    expect(
+      projectToTarget({ items: 10, item_assignments: 10, annotators: 1, items_per_annotator_day: null, cost_per_item: null }, 5),
+    ).toMatchObject({
       days: 0,
       cost_usd: 0,
     });
-    const p = projectToTarget({ items: 10, item_assignments: 10, annotators: 1, items_per_annotator_day: null, cost_per_item: null }, 50);
+    const p = projectToTarget(
+      { items: 10, item_assignments: 10, annotators: 1, items_per_annotator_day: null, cost_per_item: null },
+      50,
+    );
     expect(p.days).toBeNull();
     expect(p.reasons.days).toBeTypeOf('string');
     expect(p.cost_usd).toBeNull();

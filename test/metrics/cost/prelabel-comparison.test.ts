@@ -20,7 +20,12 @@ const rows = [
 ] as const;
 const CSV =
   'item_id,annotator_id,question,label,gold,strategy,submitted_at,duration_s,cost_usd,prelabeled\n' +
-  rows.map(([item, d, pre, label, gold], i) => `${item},a1,q,${label},${gold},instruction_tuning,2024-06-03T09:0${i}:00Z,${d},1.00,${pre}`).join('\n') +
+  rows
+    .map(
+      ([item, d, pre, label, gold], i) =>
+        `${item},a1,q,${label},${gold},instruction_tuning,2024-06-03T09:0${i}:00Z,${d},1.00,${pre}`,
+    )
+    .join('\n') +
   '\nr1,a2,q,A,,rlhf_preference,2024-06-03T09:00:00Z,5,,\n';
 
 let db: Connector;

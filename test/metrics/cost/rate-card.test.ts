@@ -15,7 +15,11 @@ describe('rate card', () => {
   });
 
   it('round-trips through a URL-safe string', () => {
-    const card = { basis: 'hourly' as const, per_item: { rlhf_preference: 2.5, '*': 1 }, hourly: { 'ann+1@example.com': 22.5, '*': 18 } };
+    const card = {
+      basis: 'hourly' as const,
+      per_item: { rlhf_preference: 2.5, '*': 1 },
+      hourly: { 'ann+1@example.com': 22.5, '*': 18 },
+    };
     const encoded = encodeRateCard(card);
     expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(decodeRateCard(encoded)).toEqual(card);

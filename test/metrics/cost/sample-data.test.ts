@@ -28,7 +28,11 @@ beforeAll(async () => {
   db = await freshDb();
   await clearDb(db);
   for (const file of FILES) await loadDelimited(db, { fileName: file, bytes: readFileSync(join(DIR, file)) });
-  await loadDelimited(db, { fileName: 'vl_alignment_gold.csv', bytes: readFileSync(join(DIR, 'vl_alignment_gold.csv')), role: 'gold' });
+  await loadDelimited(db, {
+    fileName: 'vl_alignment_gold.csv',
+    bytes: readFileSync(join(DIR, 'vl_alignment_gold.csv')),
+    role: 'gold',
+  });
   await refreshQuestions(db);
   judgements = await db.query<RawJudgement & Record<string, unknown>>(
     'SELECT annotator_id, batch_id, strategy, item_id, question, value_kind, label, score, x, submitted_at, duration_s, cost_usd FROM judgements',
@@ -37,7 +41,10 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => db?.close());
 
-function compare(sqlRow: Record<string, unknown> & { reasons: Record<string, string> }, ref: ReturnType<typeof economicsReference> extends Map<string, infer F> ? F : never) {
+function compare(
+  sqlRow: Record<string, unknown> & { reasons: Record<string, string> },
+  ref: ReturnType<typeof economicsReference> extends Map<string, infer F> ? F : never,
+) {
   expect(sqlRow.judgements).toBe(ref.judgements);
   expect(sqlRow.units).toBe(ref.units);
   expect(sqlRow.items).toBe(ref.items);
@@ -70,12 +77,18 @@ describe.runIf(present)('sample data economics vs an independent computation', (
 
   it('costs what the CSV says, plus the rate card where the cost column is empty', async () => {
     // RLHF: no row rejected (README), every row has cost_usd → total = Σ cost_usd of the file.
-    const rlhf = Papa.parse<Record<string, string>>(readFileSync(join(DIR, 'rlhf_preference.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const rlhf = Papa.parse<Record<string, string>>(readFileSync(join(DIR, 'rlhf_preference.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     const csvTotal = rlhf.reduce((s, r) => s + Number(r.cost_usd), 0);
     const byStrategy = await strategyEconomics(db, {});
     expect(byStrategy.find((r) => r.strategy === 'rlhf_preference')!.cost_usd!).toBeCloseTo(csvTotal, 6);
     // VL batch-2026-09 has no cost_usd: each (annotator, image) costs the card's 6.00.
-    const vl = Papa.parse<Record<string, string>>(readFileSync(join(DIR, 'vl_alignment.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const vl = Papa.parse<Record<string, string>>(readFileSync(join(DIR, 'vl_alignment.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     const sep = vl.filter((r) => r.batch_id === 'batch-2026-09');
     expect(sep.every((r) => r.cost_usd === '')).toBe(true);
     const pairs = new Set(sep.map((r) => `${r.annotator_id}|${r.item_id}`)).size;

@@ -5,7 +5,12 @@ import { paretoFrontier, scatterLayout } from '../../../src/lib/charts/scatter';
 // accurate with one strict (Pareto dominance), the definition the sweep implements.
 function bruteFrontier(points: { id: string; cost: number; accuracy: number }[]) {
   return points
-    .filter((p) => !points.some((q) => q !== p && q.cost <= p.cost && q.accuracy >= p.accuracy && (q.cost < p.cost || q.accuracy > p.accuracy)))
+    .filter(
+      (p) =>
+        !points.some(
+          (q) => q !== p && q.cost <= p.cost && q.accuracy >= p.accuracy && (q.cost < p.cost || q.accuracy > p.accuracy),
+        ),
+    )
     .map((p) => p.id)
     .sort();
 }
@@ -25,8 +30,16 @@ describe('paretoFrontier', () => {
     let seed = 7;
     const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
     for (let trial = 0; trial < 50; trial++) {
-      const points = Array.from({ length: 12 }, (_, i) => ({ id: `p${i}`, cost: Math.round(random() * 10), accuracy: Math.round(random() * 10) / 10 }));
-      expect(paretoFrontier(points).map((p) => p.id).sort()).toEqual(bruteFrontier(points));
+      const points = Array.from({ length: 12 }, (_, i) => ({
+        id: `p${i}`,
+        cost: Math.round(random() * 10),
+        accuracy: Math.round(random() * 10) / 10,
+      }));
+      expect(
+        paretoFrontier(points)
+          .map((p) => p.id)
+          .sort(),
+      ).toEqual(bruteFrontier(points));
     }
   });
 

@@ -24,7 +24,13 @@ describe('timelineLayout', () => {
   it('places UTC days on the x axis', () => {
     const layout = timelineLayout(
       [
-        { id: 'a', points: [{ day: '2024-03-01', value: 10 }, { day: '2024-03-03', value: 20 }] },
+        {
+          id: 'a',
+          points: [
+            { day: '2024-03-01', value: 10 },
+            { day: '2024-03-03', value: 20 },
+          ],
+        },
         { id: 'b', points: [{ day: '2024-03-02', value: 5 }] },
       ],
       200,

@@ -45,7 +45,10 @@ function generate(seed: number): Generated[] {
 const ROWS = generate(20240110);
 const CSV =
   'item_id,annotator_id,label,strategy,submitted_at,duration_s\n' +
-  ROWS.map((r, i) => `${r.item},${r.annotator_id},x,rlhf_preference,${isoWithOffset(r.submitted_ms, OFFSETS_MIN[i % OFFSETS_MIN.length])},${r.duration_s ?? ''}`).join('\n') +
+  ROWS.map(
+    (r, i) =>
+      `${r.item},${r.annotator_id},x,rlhf_preference,${isoWithOffset(r.submitted_ms, OFFSETS_MIN[i % OFFSETS_MIN.length])},${r.duration_s ?? ''}`,
+  ).join('\n') +
   '\n';
 
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);

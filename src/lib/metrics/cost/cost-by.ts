@@ -54,7 +54,13 @@ export async function costBy(
       out.cost_usd = null;
     }
     out.cost_source =
-      out.priced_by_export > 0 && out.priced_by_rate_card > 0 ? 'mixed' : out.priced_by_export > 0 ? 'export' : out.priced_by_rate_card > 0 ? 'rate_card' : null;
+      out.priced_by_export > 0 && out.priced_by_rate_card > 0
+        ? 'mixed'
+        : out.priced_by_export > 0
+          ? 'export'
+          : out.priced_by_rate_card > 0
+            ? 'rate_card'
+            : null;
     return out;
   });
 }

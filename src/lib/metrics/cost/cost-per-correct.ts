@@ -35,7 +35,8 @@ export function costPerCorrect(costPerUnit: number | null, correct: number, n: n
   };
   if (costPerUnit === null) return none('cost per unit is unknown');
   if (n === 0) return none('no judgement here has a gold answer: accuracy is unknown');
-  if (correct === 0) return none(`accuracy against gold is 0 (0 of ${n} correct): no unit is correct, so a correct unit has no finite cost`);
+  if (correct === 0)
+    return none(`accuracy against gold is 0 (0 of ${n} correct): no unit is correct, so a correct unit has no finite cost`);
   const [low, high] = wilson(correct, n)!;
   const interval: Interval | null = low > 0 ? [costPerUnit / high, costPerUnit / low] : null;
   if (!interval) reasons.cost_per_correct_unit_ci95 = "the accuracy interval's lower bound is 0, so the cost has no upper bound";

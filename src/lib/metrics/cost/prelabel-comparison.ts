@@ -97,11 +97,14 @@ export async function prelabelComparison(
   const accuracy = await db.query<{ prelabeled: boolean; n: number; correct: number }>(sql`
     SELECT ${select} prelabeled, count(*)::DOUBLE AS n, count(*) FILTER (WHERE is_correct)::DOUBLE AS correct
     FROM judgement_gold j WHERE is_correct IS NOT NULL AND prelabeled IS NOT NULL AND ${filterCondition(filters)} GROUP BY ALL`);
-  const perHour = new Map((await economicsBy(db, filters, keys, card, options)).map((r) => [groupId(r as never, keys), r.cost_per_annotator_hour]));
+  const perHour = new Map(
+    (await economicsBy(db, filters, keys, card, options)).map((r) => [groupId(r as never, keys), r.cost_per_annotator_hour]),
+  );
   const ids = [...new Set(times.map((r) => groupId(r, keys)))].sort();
   return ids.map((id) => {
     const find = (flag: boolean) => times.find((r) => groupId(r, keys) === id && r.prelabeled === flag);
-    const counts = (flag: boolean) => accuracy.find((r) => groupId(r, keys) === id && r.prelabeled === flag) ?? { n: 0, correct: 0 };
+    const counts = (flag: boolean) =>
+      accuracy.find((r) => groupId(r, keys) === id && r.prelabeled === flag) ?? { n: 0, correct: 0 };
     const pre = side(find(true), counts(true).n, counts(true).correct);
     const scratch = side(find(false), counts(false).n, counts(false).correct);
     const reasons: Reasons = {};
@@ -117,7 +120,9 @@ export async function prelabelComparison(
     } else {
       saved = scratch.mean_duration_s - pre.mean_duration_s;
       if (pre.durations_known >= 2 && scratch.durations_known >= 2) {
-        const se = Math.sqrt(pre.sd_duration_s! ** 2 / pre.durations_known + scratch.sd_duration_s! ** 2 / scratch.durations_known);
+        const se = Math.sqrt(
+          pre.sd_duration_s! ** 2 / pre.durations_known + scratch.sd_duration_s! ** 2 / scratch.durations_known,
+        );
         savedCi = [saved - Z95 * se, saved + Z95 * se];
       } else reasons.seconds_saved_per_unit_ci95 = 'each side needs at least 2 durations for an interval';
     }

@@ -53,7 +53,8 @@ interface Assignment {
   active_s: number | null;
 }
 
-const sum = (values: (number | null)[]) => (values.some((v) => v !== null) ? values.reduce<number>((a, v) => a + (v ?? 0), 0) : null);
+const sum = (values: (number | null)[]) =>
+  values.some((v) => v !== null) ? values.reduce<number>((a, v) => a + (v ?? 0), 0) : null;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 const goldIndex = new WeakMap<readonly RawGold[], Map<string, RawGold[]>>();
@@ -73,11 +74,14 @@ export function isCorrectReference(j: RawJudgement, gold: readonly RawGold[]): b
   const candidates = (goldByItem(gold).get(j.item_id) ?? []).filter(
     (g) => g.x === null && (g.batch_id === j.batch_id || g.batch_id === '*') && (g.question === j.question || g.question === '*'),
   );
-  candidates.sort((a, b) => Number(a.batch_id === '*') - Number(b.batch_id === '*') || Number(a.question === '*') - Number(b.question === '*'));
+  candidates.sort(
+    (a, b) => Number(a.batch_id === '*') - Number(b.batch_id === '*') || Number(a.question === '*') - Number(b.question === '*'),
+  );
   const g = candidates[0];
   if (!g) return null;
   if (j.value_kind === 'number') return j.score === null || g.score === null ? null : j.score === g.score;
-  if (j.value_kind === 'preference') return j.label === null || g.label === null ? null : j.label.toUpperCase() === g.label.toUpperCase();
+  if (j.value_kind === 'preference')
+    return j.label === null || g.label === null ? null : j.label.toUpperCase() === g.label.toUpperCase();
   return j.label === null || g.label === null ? null : j.label === g.label;
 }
 
@@ -144,7 +148,8 @@ export function economicsReference(
     const durations = list.flatMap((a) => (a.duration === null ? [] : [a.duration]));
     const timed = list.filter((a) => a.submitted !== null);
     const annotatorDays = new Set(timed.map((a) => `${a.rows[0].annotator_id}|${day(a.submitted!)}`)).size;
-    const timedItems = new Set(timed.map((a) => JSON.stringify([a.rows[0].annotator_id, a.rows[0].batch_id, a.rows[0].item_id]))).size;
+    const timedItems = new Set(timed.map((a) => JSON.stringify([a.rows[0].annotator_id, a.rows[0].batch_id, a.rows[0].item_id])))
+      .size;
     out.set(g, {
       judgements: rows.length,
       units: new Set(list.map((a) => JSON.stringify([a.rows[0].batch_id, a.rows[0].item_id, a.rows[0].question]))).size,

@@ -104,7 +104,12 @@ function withRates(row: Omit<ThroughputRow, 'reasons'> & Record<string, unknown>
     units_per_active_day: ratio('units_per_active_day', row.timed_assignments, row.active_days, noTimes),
     units_per_annotator_day: ratio('units_per_annotator_day', row.timed_assignments, row.annotator_days, noTimes),
     items_per_annotator_day: ratio('items_per_annotator_day', row.timed_item_assignments, row.annotator_days, noTimes),
-    prelabeled_share: ratio('prelabeled_share', row.prelabeled_assignments, row.prelabel_known, 'the export has no prelabeled column (or it is empty)'),
+    prelabeled_share: ratio(
+      'prelabeled_share',
+      row.prelabeled_assignments,
+      row.prelabel_known,
+      'the export has no prelabeled column (or it is empty)',
+    ),
     reasons,
   };
   if (row.durations_known === 0) {

@@ -40,7 +40,8 @@ export const SESSION_CONVENTION =
  */
 export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuery {
   const gapSeconds = (options.sessionGapMinutes ?? DEFAULT_SESSION_GAP_MINUTES) * 60;
-  if (!(gapSeconds > 0)) throw new Error(`sessionGapMinutes must be a positive number of minutes (got ${options.sessionGapMinutes})`);
+  if (!(gapSeconds > 0))
+    throw new Error(`sessionGapMinutes must be a positive number of minutes (got ${options.sessionGapMinutes})`);
   const starts = sql`(gap_s IS NULL OR gap_s > ${gapSeconds})`;
   return sql`(
     SELECT annotator_id, batch_id, strategy, item_id, question, questions_on_item,

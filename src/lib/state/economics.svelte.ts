@@ -1,0 +1,136 @@
+import type { Connector } from '../db/connector';
+import { benchmarkAgainstRanges, type StrategyBenchmark } from '../economics/benchmark';
+import { defaultTargetItems, projectToTarget, type Projection } from '../economics/projection';
+import { decodeRateCard, defaultRateCard, encodeRateCard, type RateCard } from '../economics/rate-card';
+import { economicsBy, type EconomicsRow } from '../metrics/cost/economics';
+import { prelabelComparison, type PrelabelComparison } from '../metrics/cost/prelabel-comparison';
+import type { Filters } from '../metrics/filters';
+import { dailyTrend, type DailySeries } from '../metrics/throughput/daily-trend';
+import { durationHistogram, type DurationHistogram } from '../metrics/throughput/duration-histogram';
+import { DEFAULT_SESSION_GAP_MINUTES } from '../metrics/throughput/timed-assignments';
+
+/** The localStorage key of the saved rate card (value: `encodeRateCard`). */
+export const RATE_CARD_STORAGE_KEY = 'annoqa.rate-card';
+
+export interface StrategyProjection extends Projection {
+  strategy: string;
+}
+
+/**
+ * The Economics panels' state: the rate card and session gap (inputs), and per annotator,
+ * strategy and batch the throughput and cost figures, benchmarks against DESIGN.md's ranges,
+ * pre-labelling comparison, daily timeline/trend and the time-per-unit distribution.
+ * Projections to each strategy's target size are derived from the strategy rows.
+ */
+export class EconomicsState {
+  card: RateCard = $state(defaultRateCard());
+  sessionGapMinutes = $state(DEFAULT_SESSION_GAP_MINUTES);
+  /** strategy → target dataset size in items (default: midpoint of DESIGN.md's range). */
+  targets: Record<string, number> = $state({});
+  annotators: EconomicsRow[] = $state.raw([]);
+  strategies: EconomicsRow[] = $state.raw([]);
+  batches: EconomicsRow[] = $state.raw([]);
+  benchmarks: StrategyBenchmark[] = $state.raw([]);
+  prelabel: PrelabelComparison[] = $state.raw([]);
+  /** Answers per UTC day per annotator (the throughput timeline). */
+  timeline: DailySeries[] = $state.raw([]);
+  /** Answers per UTC day per batch, with the OLS slope (the trend over the batch). */
+  trend: DailySeries[] = $state.raw([]);
+  histogram: DurationHistogram | null = $state.raw(null);
+  loading = $state(false);
+  error: string | null = $state(null);
+  private db: Connector | null = null;
+  private filters: Filters = {};
+
+  projections: StrategyProjection[] = $derived(
+    this.strategies.flatMap((row) => {
+      const target = this.targets[row.strategy!] ?? defaultTargetItems(row.strategy!);
+      return target === null ? [] : [{ strategy: row.strategy!, ...projectToTarget(row, target) }];
+    }),
+  );
+
+  async refresh(db: Connector, filters: Filters): Promise<void> {
+    this.db = db;
+    this.filters = filters;
+    this.loading = true;
+    this.error = null;
+    const options = { sessionGapMinutes: this.sessionGapMinutes };
+    const card = $state.snapshot(this.card) as RateCard;
+    try {
+      this.annotators = await economicsBy(db, filters, ['annotator_id'], card, options);
+      this.strategies = await economicsBy(db, filters, ['strategy'], card, options);
+      this.batches = await economicsBy(db, filters, ['batch_id'], card, options);
+      this.benchmarks = benchmarkAgainstRanges(this.strategies);
+      this.prelabel = await prelabelComparison(db, filters, ['strategy'], card, options);
+      this.timeline = await dailyTrend(db, filters, ['annotator_id'], options);
+      this.trend = await dailyTrend(db, filters, ['batch_id'], options);
+      this.histogram = await durationHistogram(db, filters, 30, options);
+    } catch (error) {
+      this.error = (error as Error).message;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private async rerun(): Promise<void> {
+    if (this.db) await this.refresh(this.db, this.filters);
+  }
+
+  /** Replaces the rate card, saves it (localStorage when available) and recomputes. */
+  async setRateCard(card: RateCard): Promise<void> {
+    this.card = card;
+    try {
+      globalThis.localStorage?.setItem(RATE_CARD_STORAGE_KEY, encodeRateCard(card));
+    } catch {
+      // Storage can be disabled (private mode): the card still applies to this session.
+    }
+    await this.rerun();
+  }
+
+  /** Back to the DESIGN.md midpoints. */
+  async resetRateCard(): Promise<void> {
+    await this.setRateCard(defaultRateCard());
+  }
+
+  /** The card as a URL-safe string, for the integrator's URL state. */
+  get encodedRateCard(): string {
+    return encodeRateCard($state.snapshot(this.card) as RateCard);
+  }
+
+  /**
+   * Restores a card from a URL parameter or, without one, from localStorage. A malformed value
+   * keeps the defaults and sets `error` saying so. Does not recompute (call before `refresh`).
+   */
+  restoreRateCard(encoded: string | null = null): void {
+    let saved = encoded;
+    try {
+      saved ??= globalThis.localStorage?.getItem(RATE_CARD_STORAGE_KEY) ?? null;
+    } catch {
+      saved = encoded;
+    }
+    if (!saved) return;
+    try {
+      this.card = decodeRateCard(saved);
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+  }
+
+  async setSessionGap(minutes: number): Promise<void> {
+    if (!(minutes > 0) || !Number.isFinite(minutes)) {
+      this.error = `the session gap must be a positive number of minutes (got ${minutes})`;
+      return;
+    }
+    this.sessionGapMinutes = minutes;
+    await this.rerun();
+  }
+
+  /** Sets a strategy's target dataset size in items (projections update without a query). */
+  setTarget(strategy: string, items: number): void {
+    if (!(items >= 0) || !Number.isFinite(items)) {
+      this.error = `the target must be a non-negative number of items (got ${items})`;
+      return;
+    }
+    this.targets = { ...this.targets, [strategy]: items };
+  }
+}
