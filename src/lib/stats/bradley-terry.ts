@@ -59,29 +59,37 @@ export function fitBradleyTerry(
   const maxIterations = options.maxIterations ?? 10_000;
   const tolerance = options.tolerance ?? 1e-12;
   const totalWins = wins.map((row) => row.reduce((s, w) => s + w, 0));
-  let p = new Array<number>(n).fill(1 / n);
+  const comparisons = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) comparisons[i * n + j] = wins[i][j] + wins[j][i];
+  let p = new Float64Array(n).fill(1 / n);
+  let next = new Float64Array(n);
   let iterations = 0;
   let converged = false;
   while (iterations < maxIterations) {
     iterations++;
-    const next = p.map((pi, i) => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
       let denominator = 0;
       for (let j = 0; j < n; j++) {
-        const comparisons = wins[i][j] + wins[j][i];
-        if (j !== i && comparisons > 0) denominator += comparisons / (pi + p[j]);
+        const c = comparisons[i * n + j];
+        if (c > 0) denominator += c / (p[i] + p[j]);
       }
-      return totalWins[i] / denominator;
-    });
-    const sum = next.reduce((s, x) => s + x, 0);
-    const normalised = next.map((x) => x / sum);
-    const change = Math.max(...normalised.map((x, i) => Math.abs(Math.log(x) - Math.log(p[i]))));
-    p = normalised;
+      next[i] = totalWins[i] / denominator;
+      sum += next[i];
+    }
+    let change = 0;
+    for (let i = 0; i < n; i++) {
+      next[i] /= sum;
+      change = Math.max(change, Math.abs(Math.log(next[i] / p[i])));
+    }
+    [p, next] = [next, p];
     if (change < tolerance) {
       converged = true;
       break;
     }
   }
-  const logs = p.map(Math.log);
+  const strength = Array.from(p);
+  const logs = strength.map(Math.log);
   const meanLog = logs.reduce((s, x) => s + x, 0) / n;
-  return { fit: { strength: p, logStrength: logs.map((l) => l - meanLog), iterations, converged }, reason: null };
+  return { fit: { strength, logStrength: logs.map((l) => l - meanLog), iterations, converged }, reason: null };
 }
