@@ -111,7 +111,7 @@ export function detectFormat(fileName: string, input: ParsedInput): DetectedForm
     case 'parquet':
       return 'parquet';
     case 'xml':
-      if (/<annotations[\s>]/.test(input.text.slice(0, 4096)) || /<annotations[\s>]/.test(input.text)) return 'cvat';
+      if (/<annotations[\s>]/.test(input.text)) return 'cvat';
       throw new IngestError(
         fileName,
         'this XML file is not a CVAT for images 1.1 export (no <annotations> root); export from CVAT as "CVAT for images 1.1"',

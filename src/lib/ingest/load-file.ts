@@ -130,8 +130,8 @@ async function loadDetected(
 }
 
 /**
- * Long or wide records from NDJSON/Parquet: wide when no annotator column is found but an
- * item column is; long records go through the CSV loader (same mapping, checks and
+ * Long or wide records from NDJSON/Parquet: a Parquet table is wide when no annotator column
+ * is found but an item column is; long records go through the CSV loader (same mapping, checks and
  * duplicate rule), and the `sources` row is then set to the original file's format, size and
  * SHA-256. Lines that were not JSON are added as rejections.
  */
@@ -145,8 +145,10 @@ async function records(
   const { fileName, bytes } = options;
   if (table.rows.length === 0 && lineRejections.length === 0) throw new IngestError(fileName, 'there are no records to load');
   const mapping = applyMappingOverrides(guessMapping(table.columns), options.mapping ?? {});
-  if (!mapping.annotator_id && mapping.item_id && options.role !== 'gold' && table.columns.length >= 3)
-    return wide(db, options, table, detected, lineRejections);
+  // Wide tables come from spreadsheets and data frames (CSV, Parquet); JSON records are always long.
+  const wideLayout =
+    detected === 'parquet' && !mapping.annotator_id && mapping.item_id && options.role !== 'gold' && table.columns.length >= 3;
+  if (wideLayout) return wide(db, options, table, detected, lineRejections);
   const { sha256 } = await claimSource(db, fileName, bytes);
   const loaded = await loadDelimited(db, {
     fileName,

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Connector } from '../../../src/lib/db/connector';
+import { loadFile } from '../../../src/lib/ingest/load-file';
 import { clearDb, freshDb } from '../../helpers/db';
-import { FIXTURES, judgementsOf, loadPath, reasonsOf } from './fixture-loading';
+import { expectAccounted, FIXTURES, judgementsOf, loadPath, reasonsOf } from './fixture-loading';
 
 let db: Connector;
 beforeAll(async () => {
@@ -94,5 +95,13 @@ describe('long records: NDJSON and Parquet', () => {
       /copy\.ndjson: the same file is already loaded \(as "long\.ndjson", identical SHA-256\)/,
     );
     expect(await db.query('SELECT count(*)::INTEGER AS n FROM sources')).toEqual([{ n: 1 }]);
+  });
+
+  it('hands long CSV/TSV to the CSV loader (TSV found from the content, whatever the extension)', async () => {
+    const bytes = new TextEncoder().encode('item_id\tannotator_id\tlabel\n1\ta\tyes\n1\tb\tno\n1\tb\tyes\n');
+    const source = await loadFile(db, { fileName: 'answers.txt', bytes });
+    await expectAccounted(db, source);
+    expect(source).toMatchObject({ detected: 'tsv', format: 'tsv', rowsRead: 3, rowsLoaded: 2, rowsRejected: 1 });
+    expect(await db.query(`SELECT question, value_kind FROM questions`)).toEqual([{ question: 'label', value_kind: 'category' }]);
   });
 });

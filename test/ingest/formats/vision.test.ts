@@ -62,6 +62,10 @@ describe('CVAT for images 1.1 XML', () => {
         h: null,
       },
     ]);
+    // source="manual" on every box: none started from automatic annotation.
+    expect(await db.query(`SELECT DISTINCT prelabeled FROM judgements WHERE question = 'boxes'`)).toEqual([
+      { prelabeled: false },
+    ]);
     const reasons = await reasonsOf(db, source.sourceId);
     expect(reasons).toEqual([
       'a box on image "frames/f-001.jpg" is rotated by 15.5°: only axis-aligned boxes are compared',

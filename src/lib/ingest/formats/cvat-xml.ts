@@ -25,6 +25,7 @@ const parser = new XMLParser({
  * - item = the image `name`; batch = its `subset` (else its task's name).
  * - `box` → a box judgement (question `boxes`): x = xtl, y = ytl, w = xbr − xtl, h = ybr − ytl
  *   in pixels, with the image's width/height. A rotated box is rejected with the reason.
+ *   `source="auto"`/`"semi-auto"` (automatic annotation) marks the box as pre-labelled.
  * - `tag` → the image's category (question `tag`; several tags joined by `|`, sorted).
  * - polygons, polylines, points, masks, ellipses, cuboids, skeletons and video tracks are
  *   rejected with the reason (not compared yet). Box attributes are not read.
@@ -96,6 +97,7 @@ export function cvatXmlAdapter(fileName: string, text: string, options: CvatOpti
           y: ytl,
           w: xbr - xtl,
           h: ybr - ytl,
+          prelabeled: fromModel(box),
         });
       }
     }
@@ -115,6 +117,12 @@ export function cvatXmlAdapter(fileName: string, text: string, options: CvatOpti
     }
   });
   return out;
+}
+
+/** CVAT marks shapes made by automatic annotation with `source="auto"` (or `semi-auto`). */
+function fromModel(shape: Record<string, unknown>): boolean | null {
+  const source = toId(shape.source);
+  return source === undefined ? null : source === 'auto' || source === 'semi-auto';
 }
 
 function shapes(image: Record<string, unknown>, kind: string): Record<string, unknown>[] {
