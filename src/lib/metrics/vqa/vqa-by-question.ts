@@ -24,7 +24,8 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.l
 
 /**
  * VQA measures per question: by default the vl_alignment questions whose answers are
- * categories, numbers or short text and whose name does not say caption/description (or the
+ * categories or short text (or numbers, when the question is named …vqa… / …answer…) and whose
+ * name does not say caption/description (or the
  * questions named in `options.questions`). Answers are normalised as in the official VQA
  * evaluation. Answers are read in SQL; the per-item scoring runs in TS.
  */
@@ -35,7 +36,8 @@ export async function vqaByQuestion(
 ): Promise<Map<string, VqaReport>> {
   const where = options.questions?.length
     ? sql`j.question IN (${joinSql(options.questions.map((q) => sql`${q}`))})`
-    : sql`j.strategy = 'vl_alignment' AND j.value_kind IN ('category', 'text', 'number') AND NOT regexp_matches(lower(j.question), 'caption|descri')`;
+    : sql`j.strategy = 'vl_alignment' AND NOT regexp_matches(lower(j.question), 'caption|descri')
+        AND (j.value_kind IN ('category', 'text') OR (j.value_kind = 'number' AND regexp_matches(lower(j.question), 'vqa|answer')))`;
   const rows = await textAnswers(db, filters, where);
   const out = new Map<string, VqaReport>();
   for (const [key, items] of groupByItem(rows, questionKey)) {
