@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  binomialCdf,
-  binomialPmf,
-  binomialSf,
-  binomialTestTwoSided,
-} from '../../src/lib/stats/binomial';
+import { binomialCdf, binomialPmf, binomialSf, binomialTestTwoSided } from '../../src/lib/stats/binomial';
 
 // Reference values: SciPy 1.17 `binom.pmf/cdf/sf` (= R dbinom/pbinom) and
 // `scipy.stats.binomtest(k, n, p).pvalue` (same two-sided rule as R binom.test, relErr 1+1e-7).

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  clopperPearson,
-  clopperPearsonLower,
-  clopperPearsonUpper,
-} from '../../src/lib/stats/clopper-pearson';
+import { clopperPearson, clopperPearsonLower, clopperPearsonUpper } from '../../src/lib/stats/clopper-pearson';
 
 // Reference values: R `binom.test(k, n, conf.level = c)$conf.int` (R: 7/20 → 0.1539092,
 // 0.5921885), to full precision from statsmodels' formula for

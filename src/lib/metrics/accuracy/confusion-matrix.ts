@@ -41,3 +41,11 @@ export async function confusionMatrix(db: Connector, filters: Filters, key: Ques
   }
   return { labels, counts, n, correct };
 }
+
+/** Each cell as a share of its gold row (per-class recall on the diagonal); null for a row without judgements. */
+export function rowShares(matrix: ConfusionMatrix): (number | null)[][] {
+  return matrix.counts.map((row) => {
+    const total = row.reduce((a, b) => a + b, 0);
+    return row.map((count) => (total > 0 ? count / total : null));
+  });
+}

@@ -1,0 +1,117 @@
+import type { Connector } from '../db/connector';
+import { accuracyBy, type AccuracyDimension, type AccuracyRow } from '../metrics/accuracy/accuracy-by';
+import { confusionMatrix, rowShares, type ConfusionMatrix } from '../metrics/accuracy/confusion-matrix';
+import type { QuestionRef } from '../metrics/accuracy/scored-judgements';
+import { aggregationByQuestion } from '../metrics/aggregation/aggregation-by-question';
+import { dawidSkene, type DawidSkeneReport } from '../metrics/aggregation/dawid-skene';
+import { pChart, type PChartBy, type PChartResult, type PChartSubgroupBy } from '../metrics/drift/p-chart';
+import type { Filters } from '../metrics/filters';
+import { questionKey, type AggregationReport } from '../report/report-types';
+
+/**
+ * The Quality panels' state: accuracy against gold by a chosen dimension, per-question
+ * accuracy and aggregation (majority vote, Dawid–Skene), the selected question's confusion
+ * matrix and Dawid–Skene annotator estimates, and the p-chart of error rates over time.
+ */
+export class QualityState {
+  dimension: AccuracyDimension = $state('annotator');
+  rows: AccuracyRow[] = $state.raw([]);
+  questions: AccuracyRow[] = $state.raw([]);
+  /** questionKey → aggregation; replaced whole on refresh, never mutated (hence a plain Map in $state.raw). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  aggregation: Map<string, AggregationReport> = $state.raw(new Map());
+  selected: QuestionRef | null = $state.raw(null);
+  confusion: ConfusionMatrix | null = $state.raw(null);
+  dawidSkene: DawidSkeneReport | null = $state.raw(null);
+  chartBy: PChartBy = $state('annotator');
+  chartSubgroup: PChartSubgroupBy = $state('day');
+  chart: PChartResult | null = $state.raw(null);
+  loading = $state(false);
+  error: string | null = $state(null);
+  private db: Connector | null = null;
+  private filters: Filters = {};
+
+  /** Confusion cells as shares of their gold row, for shading. */
+  shares: (number | null)[][] = $derived(this.confusion ? rowShares(this.confusion) : []);
+
+  async refresh(db: Connector, filters: Filters): Promise<void> {
+    this.db = db;
+    this.filters = filters;
+    this.loading = true;
+    this.error = null;
+    try {
+      this.questions = await accuracyBy(db, filters, 'question');
+      this.rows = this.dimension === 'question' ? this.questions : await accuracyBy(db, filters, this.dimension);
+      this.aggregation = await aggregationByQuestion(db, filters);
+      const stillThere =
+        this.selected &&
+        this.questions.some(
+          (q) =>
+            q.batch_id === this.selected!.batch_id &&
+            q.strategy === this.selected!.strategy &&
+            q.question === this.selected!.question,
+        );
+      const first = this.questions[0];
+      this.selected = stillThere
+        ? this.selected
+        : first
+          ? { batch_id: first.batch_id!, strategy: first.strategy!, question: first.question! }
+          : null;
+      await this.loadSelected();
+      this.chart = await pChart(db, filters, this.chartBy, this.chartSubgroup);
+    } catch (error) {
+      this.error = (error as Error).message;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private async loadSelected(): Promise<void> {
+    if (!this.db || !this.selected) {
+      this.confusion = null;
+      this.dawidSkene = null;
+      return;
+    }
+    this.confusion = await confusionMatrix(this.db, this.filters, this.selected);
+    // Only questions that can be voted on (categories, preferences, nominal/ordinal numbers) carry a Dawid–Skene fit.
+    const aggregation = this.aggregation.get(questionKey(this.selected));
+    const aggregable = aggregation !== undefined && 'dawid_skene_iterations' in aggregation;
+    this.dawidSkene = aggregable ? await dawidSkene(this.db, this.filters, this.selected) : null;
+  }
+
+  private async guarded(work: () => Promise<void>): Promise<void> {
+    if (!this.db) return;
+    this.loading = true;
+    this.error = null;
+    try {
+      await work();
+    } catch (error) {
+      this.error = (error as Error).message;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** Groups the accuracy table by another dimension. */
+  async setDimension(dimension: AccuracyDimension): Promise<void> {
+    this.dimension = dimension;
+    await this.guarded(async () => {
+      this.rows = dimension === 'question' ? this.questions : await accuracyBy(this.db!, this.filters, dimension);
+    });
+  }
+
+  /** Shows the confusion matrix and Dawid–Skene estimates of another question. */
+  async selectQuestion(key: QuestionRef): Promise<void> {
+    this.selected = key;
+    await this.guarded(() => this.loadSelected());
+  }
+
+  /** Draws the p-chart per annotator or per batch, with days or batches as subgroups. */
+  async setChart(by: PChartBy, subgroup: PChartSubgroupBy = this.chartSubgroup): Promise<void> {
+    this.chartBy = by;
+    this.chartSubgroup = subgroup;
+    await this.guarded(async () => {
+      this.chart = await pChart(this.db!, this.filters, by, subgroup);
+    });
+  }
+}
