@@ -62,7 +62,7 @@ export type ParsedInput =
   | { kind: 'xml'; text: string }
   | { kind: 'json'; value: unknown }
   | { kind: 'jsonl'; records: JsonLine[]; rejections: CanonicalRejection[] }
-  | { kind: 'delimited'; text: string; columns: string[]; delimiter: string };
+  | { kind: 'delimited'; readText: () => string; columns: string[]; delimiter: string };
 
 /** Describes a detected format in words, for messages. */
 export function describeFormat(format: DetectedFormat): string {
@@ -79,12 +79,18 @@ export function readInput(fileName: string, bytes: Uint8Array): ParsedInput {
   if (bytes.length === 0) throw new IngestError(fileName, 'the file is empty');
   if (startsWith(bytes, [0x50, 0x41, 0x52, 0x31])) return { kind: 'parquet' };
   refuseKnownBinary(fileName, bytes);
-  const text = decodeTextStart(fileName, bytes, bytes.length);
-  const start = text.trimStart();
-  if (start === '') throw new IngestError(fileName, 'the file holds only blank space: there is nothing to load');
-  if (start.startsWith('<')) return { kind: 'xml', text };
-  if (start.startsWith('{') && looksLikeJsonLines(start)) return { kind: 'jsonl', ...parseJsonLines(text) };
-  if (start.startsWith('{') || start.startsWith('[')) {
+  // Only the head is decoded to decide; JSON and XML are then decoded whole, delimited text is
+  // left to DuckDB's reader (a 500 MB CSV never becomes one JavaScript string here).
+  const head = decodeTextStart(fileName, bytes);
+  const headStart = head.trimStart();
+  if (headStart === '' && head.length >= bytes.length)
+    throw new IngestError(fileName, 'the file holds only blank space: there is nothing to load');
+  if (/^[{[<]/.test(headStart) || headStart === '') {
+    const text = decodeTextStart(fileName, bytes, bytes.length);
+    const start = text.trimStart();
+    if (start === '') throw new IngestError(fileName, 'the file holds only blank space: there is nothing to load');
+    if (start.startsWith('<')) return { kind: 'xml', text };
+    if (start.startsWith('{') && looksLikeJsonLines(start)) return { kind: 'jsonl', ...parseJsonLines(text) };
     const value = parseJsonDocument(fileName, text);
     // A JSON Lines file of one record is a single JSON object: read it as one line.
     if (isObject(value) && classifyRecord(value)) return { kind: 'jsonl', records: [{ line: 1, value }], rejections: [] };
@@ -93,13 +99,18 @@ export function readInput(fileName: string, bytes: Uint8Array): ParsedInput {
   if (/\.(json|jsonl|ndjson)$/i.test(fileName)) {
     throw new IngestError(
       fileName,
-      `a ${fileName.replace(/^.*\./, '.')} file must hold a JSON list [...], an object {...} or one object per line; this one starts with ${JSON.stringify(start.slice(0, 20))}`,
+      `a ${fileName.replace(/^.*\./, '.')} file must hold a JSON list [...], an object {...} or one object per line; this one starts with ${JSON.stringify(headStart.slice(0, 20))}`,
       1,
     );
   }
-  const preview = sniffDelimited(fileName, text);
+  const preview = sniffDelimited(fileName, head);
   const delimiter = /\.tsv$/i.test(fileName) ? '\t' : preview.delimiter;
-  return { kind: 'delimited', text, columns: preview.columns, delimiter };
+  return {
+    kind: 'delimited',
+    readText: () => decodeTextStart(fileName, bytes, bytes.length),
+    columns: preview.columns,
+    delimiter,
+  };
 }
 
 /**

@@ -197,7 +197,7 @@ async function wide(
 
 function parseDelimited(input: ParsedInput): FlatTable {
   if (input.kind !== 'delimited') return { columns: [], rows: [] };
-  const parsed = Papa.parse<string[]>(input.text, { delimiter: input.delimiter, skipEmptyLines: true });
+  const parsed = Papa.parse<string[]>(input.readText(), { delimiter: input.delimiter, skipEmptyLines: true });
   const [header = [], ...rows] = parsed.data;
   return { columns: uniqueColumnNames(header), rows: rows.map((r) => r.map((c) => (c === '' ? null : c))) };
 }
