@@ -1,6 +1,6 @@
 import type { Connector } from '../../db/connector';
 import type { AgreementReport } from '../../report/report-types';
-import { filteredJudgements, type Filters } from '../filters';
+import type { Filters } from '../filters';
 import { agreementReport, DEFAULT_BOOTSTRAP, notApplicable } from './agreement-report';
 import { loadQuestionInfo, loadQuestionRatings } from './load-question-ratings';
 
@@ -30,7 +30,7 @@ export async function agreementByQuestion(
     seed: options.seed ?? DEFAULT_BOOTSTRAP.seed,
     resamples: options.resamples ?? DEFAULT_BOOTSTRAP.resamples,
   };
-  const info = await loadQuestionInfo(db, filteredJudgements(filters));
+  const info = await loadQuestionInfo(db, filters);
   const ratings = await loadQuestionRatings(db, filters, info);
   const out = new Map<string, AgreementReport>();
   for (const [key, meta] of info) {

@@ -1,21 +1,14 @@
 import type { Connector } from '../../db/connector';
 import type { Level } from '../../db/schema';
 import { questionKey } from '../../report/report-types';
-import { joinSql, sql, type SqlQuery } from '../../sql/sql';
-import type { Filters } from '../filters';
+import { sql, type SqlQuery } from '../../sql/sql';
+import { filteredJudgements, type Filters } from '../filters';
 import type { QuestionRatings } from './agreement-report';
 import { contingencyTable } from './cohen-kappa';
 import { orderCategories, patternsFromValueLists } from './rating-patterns';
-import { ratedValues } from './rated-values';
+import { AGREEMENT_KINDS, numberText, ratedValues, rawRatingRows, someQuestions } from './rated-values';
 
-type PatternRow = {
-  batch_id: string;
-  strategy: string;
-  question: string;
-  pattern: string[];
-  items: number;
-  annotators: number;
-};
+type PatternRow = { batch_id: string; strategy: string; question: string; pattern: string[]; items: number };
 
 type QuestionRow = {
   batch_id: string;
@@ -24,25 +17,79 @@ type QuestionRow = {
   value_kind: string;
   level: string;
   categories: string[] | null;
+  /** Distinct annotators with at least one non-null answer. */
+  annotators: number;
+  /** Whether some annotator has more than one row for an item (then ratings are de-duplicated). */
+  repeated: boolean;
 };
 
-/** One question's metadata from the `questions` table. */
+/** One question's metadata from the `questions` table, with its number of rating annotators. */
 export type QuestionInfo = QuestionRow;
 
-/** The questions (any value kind) that have at least one filtered judgement, keyed by `questionKey`. */
-export async function loadQuestionInfo(db: Connector, selection: SqlQuery): Promise<Map<string, QuestionInfo>> {
-  const rows = await db.query<QuestionRow>(sql`SELECT q.batch_id, q.strategy, q.question, q.value_kind, q.level, q.categories
-    FROM questions q
-    WHERE EXISTS (SELECT 1 FROM ${selection} j WHERE j.batch_id = q.batch_id AND j.strategy = q.strategy AND j.question = q.question)`);
-  return new Map(rows.map((r) => [questionKey(r), r]));
+/**
+ * The questions (any value kind) with at least one filtered judgement, keyed by `questionKey`,
+ * with their number of annotators who gave a value. One cheap scan grouped by (question,
+ * annotator), joined to `questions` in TypeScript.
+ */
+export async function loadQuestionInfo(
+  db: Connector,
+  filters: Filters,
+  extra: SqlQuery = sql`true`,
+): Promise<Map<string, QuestionInfo>> {
+  const questions = await db.query<Omit<QuestionRow, 'annotators' | 'repeated'>>(
+    'SELECT batch_id, strategy, question, value_kind, level, categories FROM questions',
+  );
+  const byKey = new Map(questions.map((q) => [questionKey(q), q]));
+  const seen = await db.query<{
+    batch_id: string;
+    strategy: string;
+    question: string;
+    labelled: number;
+    scored: number;
+    repeated: boolean;
+  }>(
+    sql`SELECT j.batch_id, j.strategy, j.question, j.annotator_id,
+        count(j.label)::INTEGER AS labelled, count(j.score)::INTEGER AS scored, count(*) > count(DISTINCT j.item_id) AS repeated
+      FROM ${filteredJudgements(filters)} j WHERE ${extra} GROUP BY ALL`,
+  );
+  const out = new Map<string, QuestionInfo>();
+  for (const row of seen) {
+    const key = questionKey(row);
+    const q = byKey.get(key);
+    if (!q) continue;
+    if (!out.has(key)) out.set(key, { ...q, annotators: 0, repeated: false });
+    const info = out.get(key)!;
+    if ((q.value_kind === 'number' ? row.scored : row.labelled) > 0) info.annotators++;
+    info.repeated ||= row.repeated;
+  }
+  return out;
 }
 
 /**
- * Pulls the shared aggregates of every question in one GROUP BY pass over the filtered
- * judgements: per item, the sorted list of its ratings; then the distinct lists with their
- * item counts, and the number of annotators. Then one more query builds the two-rater
- * contingency tables of the questions answered by exactly two annotators.
- * `extra` restricts the judgements (a condition over `j` and `q`).
+ * The distinct per-item rating multisets with their item counts, in one aggregation pass:
+ * each item's multiset is identified by (m, Σ hash(value), Σ hash(value, salt)) — two
+ * independent 64-bit additive multiset hashes summed exactly in HUGEINT (a collision needs
+ * both to coincide: ~2⁻¹²⁸ per pair) — then the values of one representative item per
+ * multiset are listed (a hash join against the few representatives).
+ */
+function patternQuery(source: SqlQuery, valueOf: (raw: SqlQuery) => SqlQuery): SqlQuery {
+  return sql`WITH i AS (
+      SELECT batch_id, strategy, question, item_id, sum(hash(raw)) AS h1, sum(hash(raw, 'annoqa')) AS h2,
+        count(*) AS m
+      FROM ${source} r GROUP BY batch_id, strategy, question, item_id),
+    g AS (SELECT batch_id, strategy, question, h1, h2, m, count(*)::INTEGER AS items, min(item_id) AS rep
+      FROM i GROUP BY batch_id, strategy, question, h1, h2, m)
+    SELECT g.batch_id, g.strategy, g.question, any_value(g.items) AS items,
+      list(${valueOf(sql`r.raw`)} ORDER BY r.raw) AS pattern
+    FROM g JOIN ${source} r ON r.batch_id = g.batch_id AND r.strategy = g.strategy AND r.question = g.question AND r.item_id = g.rep
+    GROUP BY g.batch_id, g.strategy, g.question, g.h1, g.h2, g.m`;
+}
+
+/**
+ * The shared aggregates of every question (per-item rating patterns with item counts), then
+ * the two-rater contingency tables of the questions answered by exactly two annotators. Fast
+ * path on raw rating rows; questions where an annotator has several rows for an item go through
+ * the de-duplicated ratings (`ratedValues`) instead. `extra` restricts the judgements (a condition over `j`).
  */
 export async function loadQuestionRatings(
   db: Connector,
@@ -50,13 +97,22 @@ export async function loadQuestionRatings(
   info: Map<string, QuestionInfo>,
   extra: SqlQuery = sql`true`,
 ): Promise<Map<string, QuestionRatings>> {
-  const rows = await db.query<PatternRow>(sql`WITH r AS MATERIALIZED ${ratedValues(filters, extra)},
-    a AS (SELECT batch_id, strategy, question, count(DISTINCT annotator_id)::INTEGER AS annotators FROM r GROUP BY ALL),
-    i AS (SELECT batch_id, strategy, question, list(value ORDER BY value) AS pattern FROM r
-          GROUP BY batch_id, strategy, question, item_id)
-    SELECT i.batch_id, i.strategy, i.question, i.pattern, count(*)::INTEGER AS items, any_value(a.annotators) AS annotators
-    FROM i JOIN a USING (batch_id, strategy, question)
-    GROUP BY i.batch_id, i.strategy, i.question, i.pattern`);
+  const rows: PatternRow[] = [];
+  const rated = [...info.values()].filter(
+    (q) => (AGREEMENT_KINDS as readonly string[]).includes(q.value_kind) && q.annotators > 0,
+  );
+  for (const kind of ['number', 'label'] as const) {
+    const group = rated.filter((q) => !q.repeated && (q.value_kind === 'number') === (kind === 'number'));
+    if (group.length === 0) continue;
+    const which = group.length === info.size ? sql`${extra}` : sql`(${extra}) AND (${someQuestions(group)})`;
+    const valueOf = kind === 'number' ? numberText : (raw: SqlQuery) => raw;
+    rows.push(...(await db.query<PatternRow>(patternQuery(rawRatingRows(filters, kind, which), valueOf))));
+  }
+  const repeated = rated.filter((q) => q.repeated);
+  if (repeated.length > 0) {
+    const source = sql`(SELECT *, value AS raw FROM ${ratedValues(filters, sql`(${extra}) AND (${someQuestions(repeated)})`)})`;
+    rows.push(...(await db.query<PatternRow>(patternQuery(source, (raw) => raw))));
+  }
   const grouped = new Map<string, PatternRow[]>();
   for (const row of rows) {
     const key = questionKey(row);
@@ -78,7 +134,7 @@ export async function loadQuestionRatings(
       question: meta.question,
       value_kind: meta.value_kind,
       level: meta.level as Level,
-      annotators: list[0].annotators,
+      annotators: meta.annotators,
       categories,
       patterns: patternsFromValueLists(
         list.map((r) => ({ values: r.pattern, items: r.items })),
@@ -94,10 +150,6 @@ export async function loadQuestionRatings(
 async function attachPairTables(db: Connector, filters: Filters, questions: Map<string, QuestionRatings>, extra: SqlQuery) {
   const pairs = [...questions.values()].filter((q) => q.annotators === 2);
   if (pairs.length === 0) return;
-  const which = joinSql(
-    pairs.map((q) => sql`(j.batch_id = ${q.batch_id} AND j.strategy = ${q.strategy} AND j.question = ${q.question})`),
-    ' OR ',
-  );
   const cells = await db.query<{
     batch_id: string;
     strategy: string;
@@ -109,15 +161,15 @@ async function attachPairTables(db: Connector, filters: Filters, questions: Map<
     sql`SELECT batch_id, strategy, question, first, second, count(*)::INTEGER AS items
       FROM (SELECT batch_id, strategy, question, item_id, arg_min(value, annotator_id) AS first,
               arg_max(value, annotator_id) AS second, count(*) AS raters
-            FROM ${ratedValues(filters, sql`(${extra}) AND (${which})`)}
+            FROM ${ratedValues(filters, sql`(${extra}) AND (${someQuestions(pairs)})`)}
             GROUP BY batch_id, strategy, question, item_id)
       WHERE raters = 2 GROUP BY ALL`,
   );
   const byQuestion = new Map<string, [number, number, number][]>();
   for (const cell of cells) {
-    const q = questions.get(questionKey(cell))!;
-    const index = new Map(q.categories.map((c, i) => [c.value, i] as const));
     const key = questionKey(cell);
+    const q = questions.get(key)!;
+    const index = new Map(q.categories.map((c, i) => [c.value, i] as const));
     if (!byQuestion.has(key)) byQuestion.set(key, []);
     byQuestion.get(key)!.push([index.get(cell.first)!, index.get(cell.second)!, cell.items]);
   }

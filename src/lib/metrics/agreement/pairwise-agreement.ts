@@ -1,7 +1,7 @@
 import type { Connector } from '../../db/connector';
 import type { Level } from '../../db/schema';
 import { sql } from '../../sql/sql';
-import { filteredJudgements, type Filters } from '../filters';
+import type { Filters } from '../filters';
 import { cohenKappa, contingencyTable } from './cohen-kappa';
 import { alphaFromCoincidences, coincidences } from './krippendorff-alpha';
 import { loadQuestionInfo } from './load-question-ratings';
@@ -57,7 +57,7 @@ type ComboRow = {
  */
 export async function pairwiseAgreement(db: Connector, filters: Filters, key: string): Promise<PairwiseAgreement> {
   const q = parseQuestionKey(key);
-  const info = (await loadQuestionInfo(db, filteredJudgements(filters))).get(key);
+  const info = (await loadQuestionInfo(db, filters, oneQuestion(q))).get(key);
   const level = (info?.level ?? 'nominal') as Level;
   const rated = ratedValues(filters, oneQuestion(q));
   const cells = await db.query<{ first: string; second: string; a: string; b: string; items: number }>(

@@ -4,25 +4,46 @@ import { sql, type SqlQuery } from '../../sql/sql';
 /** Value kinds whose answers are compared by chance-corrected agreement here; text and boxes have their own metrics. */
 export const AGREEMENT_KINDS = ['category', 'number', 'preference'] as const;
 
+/** SQL text of a number as a rating value: whole numbers without decimals ("4", not "4.0"). */
+export function numberText(expr: SqlQuery): SqlQuery {
+  return sql`CASE WHEN ${expr} = round(${expr}) AND abs(${expr}) < 1e15 THEN CAST(CAST(${expr} AS BIGINT) AS VARCHAR)
+    ELSE CAST(${expr} AS VARCHAR) END`;
+}
+
 /**
- * The ratings agreement is computed on, as a FROM-able subquery with columns
- * (batch_id, strategy, question, item_id, annotator_id, value): one rating per annotator and
+ * A rating's value: the label for categories and preferences; for `number` questions the
+ * score as text (`numberText`), so "4" and "4.0" are the same value, "4".
+ */
+const VALUE = sql`CASE WHEN q.value_kind <> 'number' THEN j.label ELSE ${numberText(sql`j.score`)} END`;
+
+/**
+ * The fast path's rating rows for questions of one kind, without the join to `questions`:
+ * `raw` is the score (number questions) or the label (the others), non-null; repeated
+ * answers are kept (the caller checks for them). `which` selects the questions (over `j`).
+ */
+export function rawRatingRows(filters: Filters, kind: 'number' | 'label', which: SqlQuery): SqlQuery {
+  const column = kind === 'number' ? sql`j.score` : sql`j.label`;
+  return sql`(SELECT j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, ${column} AS raw
+    FROM ${filteredJudgements(filters)} j WHERE ${column} IS NOT NULL AND (${which}))`;
+}
+
+function joined(filters: Filters, extra: SqlQuery, columns: SqlQuery): SqlQuery {
+  return sql`SELECT j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, ${VALUE} AS value${columns}
+    FROM ${filteredJudgements(filters)} j
+    JOIN questions q ON q.batch_id = j.batch_id AND q.strategy = j.strategy AND q.question = j.question
+    WHERE q.value_kind IN ('category', 'number', 'preference') AND (${extra})`;
+}
+
+/**
+ * The ratings agreement is computed on: (batch_id, strategy, question, item_id,
+ * annotator_id, value), one rating per annotator and
  * item — when an annotator answered an item twice, the last answer counts (latest
- * submitted_at, then the latest source row). `value` is the label for categories and
- * preferences, and the score as text for `number` questions (so "4" and "4.0" agree, both shown as "4").
- * Null answers are not ratings (missing data, Krippendorff 2011). `extra` is an optional
- * condition on `j` (judgements) and `q` (questions).
+ * submitted_at, then the latest source row). Null answers are not ratings (missing data,
+ * Krippendorff 2011).
  */
 export function ratedValues(filters: Filters = {}, extra: SqlQuery = sql`true`): SqlQuery {
   return sql`(SELECT batch_id, strategy, question, item_id, annotator_id, arg_max(value, recency) AS value
-    FROM (SELECT j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id,
-            CASE WHEN q.value_kind <> 'number' THEN j.label
-              WHEN j.score = round(j.score) AND abs(j.score) < 1e15 THEN CAST(CAST(j.score AS BIGINT) AS VARCHAR)
-              ELSE CAST(j.score AS VARCHAR) END AS value,
-            (coalesce(epoch_ms(j.submitted_at), -9e15), j.source_id, j.source_row) AS recency
-          FROM ${filteredJudgements(filters)} j
-          JOIN questions q ON q.batch_id = j.batch_id AND q.strategy = j.strategy AND q.question = j.question
-          WHERE q.value_kind IN ('category', 'number', 'preference') AND (${extra}))
+    FROM (${joined(filters, extra, sql`, (coalesce(epoch_ms(j.submitted_at), -9e15), j.source_id, j.source_row) AS recency`)})
     WHERE value IS NOT NULL
     GROUP BY batch_id, strategy, question, item_id, annotator_id)`;
 }
@@ -30,4 +51,10 @@ export function ratedValues(filters: Filters = {}, extra: SqlQuery = sql`true`):
 /** A condition selecting one question (over `j`), for drill-down queries. */
 export function oneQuestion(key: { batch_id: string; strategy: string; question: string }): SqlQuery {
   return sql`j.batch_id = ${key.batch_id} AND j.strategy = ${key.strategy} AND j.question = ${key.question}`;
+}
+
+/** A condition selecting several questions (over `j`). */
+export function someQuestions(keys: readonly { batch_id: string; strategy: string; question: string }[]): SqlQuery {
+  if (keys.length === 0) return sql`false`;
+  return keys.map((k) => sql`(${oneQuestion(k)})`).reduce((a, b) => sql`${a} OR ${b}`);
 }
