@@ -10,12 +10,14 @@ import { ANNOQA_VERSION } from '../lib/version';
 import { CliError } from './cli-error';
 import { parseReportArgs, type ReportArgs } from './parse-report-args';
 import { formatReportText } from './format-report-text';
+import { planCommand } from './plan-command';
 
 const USAGE = `annoqa ${ANNOQA_VERSION} — annotation-quality analytics (the same ingest and metrics as the AnnoQA app)
 
 Usage:
   annoqa report FILE... [--gold FILE] [--map column=field ...] [--level QUESTION=level ...]
                 [--target 0.995] [--confidence 0.95] [--engine wasm|native] [--no-bootstrap] [--json]
+  annoqa plan --lot N --aql A [--level II] [--json]
   annoqa help
 
 Exit status: 0 on success, 2 on bad input or usage (the message on stderr names the file and line).`;
@@ -28,6 +30,12 @@ export async function main(argv: string[]): Promise<number> {
       case 'report':
         process.stdout.write(await runReport(parseReportArgs(rest)));
         return 0;
+      case 'plan': {
+        const result = planCommand(rest);
+        process.stdout.write(result.stdout);
+        process.stderr.write(result.stderr);
+        return result.exitCode;
+      }
       case undefined:
       case 'help':
       case '--help':

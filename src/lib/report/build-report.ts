@@ -1,6 +1,7 @@
 import type { Connector } from '../db/connector';
 import { accuracyByQuestion } from '../metrics/accuracy/accuracy-by';
 import { agreementByQuestion } from '../metrics/agreement/agreement-by-question';
+import { guaranteeByBatch } from '../metrics/guarantee/guarantee-by-batch';
 import type { Filters } from '../metrics/filters';
 import { ANNOQA_VERSION } from '../version';
 import { batchSummaries, questionCounts, rejectionsTotal, reportSources } from './report-basics';
@@ -33,6 +34,12 @@ export async function buildReport(db: Connector, options: ReportOptions = {}): P
     const key = questionKey(q);
     return { ...q, agreement: agreement.get(key) ?? null, accuracy: accuracy.get(key) ?? null, aggregation: null };
   });
+  if (options.target !== undefined) {
+    const guarantees = new Map(
+      (await guaranteeByBatch(db, filters, { target: options.target, confidence: options.confidence ?? 0.95 })).map((g) => [g.batch_id, g]),
+    );
+    for (const batch of batches) batch.guarantee = guarantees.get(batch.batch_id as string) ?? null;
+  }
   return {
     schema: REPORT_SCHEMA,
     annoqa_version: ANNOQA_VERSION,

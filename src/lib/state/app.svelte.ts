@@ -120,12 +120,12 @@ export class AppState {
     this.pending = [];
   }
 
-  /** Loads the pending files with the mappings the user confirmed (replacing the sample data on the first load). */
+  /** Loads the pending files with the mappings the user confirmed (the first annotations loaded replace the sample data; gold files add to it). */
   async confirmPending(levels: Record<string, Level> = {}): Promise<void> {
     const pending = this.pending;
     this.pending = [];
     if (!this.db || pending.length === 0) return;
-    if (this.showingSample) {
+    if (this.showingSample && pending.some((p) => p.role === 'judgements')) {
       await this.db.exec('DELETE FROM judgements; DELETE FROM gold; DELETE FROM rejections; DELETE FROM warnings; DELETE FROM sources; DELETE FROM questions;');
       this.showingSample = false;
       this.filters = {};
