@@ -4,7 +4,7 @@ import type { Connector } from '../lib/db/connector';
 import { createCanonicalTables } from '../lib/db/schema';
 import { refreshQuestions } from '../lib/ingest/infer-questions';
 import { IngestError } from '../lib/ingest/ingest-error';
-import { loadDelimited } from '../lib/ingest/load-delimited';
+import { loadFile } from '../lib/ingest/load-file';
 import { buildReport } from '../lib/report/build-report';
 import { ANNOQA_VERSION } from '../lib/version';
 import { CliError } from './cli-error';
@@ -15,7 +15,8 @@ import { planCommand } from './plan-command';
 const USAGE = `annoqa ${ANNOQA_VERSION} — annotation-quality analytics (the same ingest and metrics as the AnnoQA app)
 
 Usage:
-  annoqa report FILE... [--gold FILE] [--map column=field ...] [--level QUESTION=level ...]
+  annoqa report FILE... [--gold FILE] [--format auto|labelstudio|labelbox|cvat|coco|prodigy|argilla|csv|tsv|ndjson|parquet]
+                [--annotator NAME] [--batch ID] [--controls COL,COL] [--map column=field ...] [--level QUESTION=level ...]
                 [--target 0.995] [--confidence 0.95] [--engine wasm|native] [--no-bootstrap] [--json]
   annoqa plan --lot N --aql A [--level II] [--json]
   annoqa help
@@ -72,11 +73,12 @@ async function runReport(args: ReportArgs): Promise<string> {
   const db = await openEngine(args.engine);
   try {
     await createCanonicalTables(db);
+    const common = { format: args.format, annotator: args.annotator, batchId: args.batch, controls: args.controls, mapping: args.mapping };
     for (const path of args.files) {
-      await loadDelimited(db, { fileName: basename(path), bytes: readInput(path), mapping: args.mapping });
+      await loadFile(db, { ...common, fileName: basename(path), bytes: readInput(path) });
     }
     for (const path of args.goldFiles) {
-      await loadDelimited(db, { fileName: basename(path), bytes: readInput(path), role: 'gold' });
+      await loadFile(db, { ...common, format: 'auto', mapping: undefined, fileName: basename(path), bytes: readInput(path), role: 'gold' });
     }
     await refreshQuestions(db, args.levels);
     const report = await buildReport(db, { bootstrap: args.bootstrap, target: args.target, confidence: args.confidence });

@@ -2,11 +2,16 @@ import { parseArgs } from 'node:util';
 import type { Level } from '../lib/db/schema';
 import { LEVELS } from '../lib/db/schema';
 import { parseMappingPairs, type ColumnMapping } from '../lib/ingest/column-mapping';
+import { FORMAT_CHOICES, type FormatChoice } from '../lib/ingest/detect-format';
 import { CliError } from './cli-error';
 
 export interface ReportArgs {
   files: string[];
   goldFiles: string[];
+  format: FormatChoice;
+  annotator?: string;
+  batch?: string;
+  controls: string[];
   mapping: ColumnMapping;
   levels: Record<string, Level>;
   json: boolean;
@@ -25,6 +30,10 @@ export function parseReportArgs(argv: string[]): ReportArgs {
       allowPositionals: true,
       options: {
         gold: { type: 'string', multiple: true },
+        format: { type: 'string', default: 'auto' },
+        annotator: { type: 'string' },
+        batch: { type: 'string' },
+        controls: { type: 'string' },
         map: { type: 'string', multiple: true },
         level: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
@@ -52,6 +61,8 @@ export function parseReportArgs(argv: string[]): ReportArgs {
     if (at <= 0 || !LEVELS.includes(level)) throw new CliError(`--level takes QUESTION=level with level one of ${LEVELS.join(', ')} (got "${pair}")`);
     levels[pair.slice(0, at)] = level;
   }
+  const format = values.format as FormatChoice;
+  if (!FORMAT_CHOICES.includes(format)) throw new CliError(`--format is one of ${FORMAT_CHOICES.join(', ')} (got "${values.format}")`);
   if (values.engine !== 'wasm' && values.engine !== 'native') throw new CliError(`--engine is wasm or native (got "${values.engine}")`);
   const probability = (name: string, text: string | undefined) => {
     if (text === undefined) return undefined;
@@ -62,6 +73,10 @@ export function parseReportArgs(argv: string[]): ReportArgs {
   return {
     files: positionals,
     goldFiles: values.gold ?? [],
+    format,
+    annotator: values.annotator,
+    batch: values.batch,
+    controls: values.controls ? values.controls.split(',').map((c) => c.trim()).filter(Boolean) : [],
     mapping,
     levels,
     json: values.json ?? false,

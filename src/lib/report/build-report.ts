@@ -1,6 +1,7 @@
 import type { Connector } from '../db/connector';
 import { accuracyByQuestion } from '../metrics/accuracy/accuracy-by';
 import { agreementByQuestion } from '../metrics/agreement/agreement-by-question';
+import { aggregationByQuestion } from '../metrics/aggregation/aggregation-by-question';
 import { guaranteeByBatch } from '../metrics/guarantee/guarantee-by-batch';
 import type { Filters } from '../metrics/filters';
 import { ANNOQA_VERSION } from '../version';
@@ -30,9 +31,10 @@ export async function buildReport(db: Connector, options: ReportOptions = {}): P
   ];
   const agreement = await agreementByQuestion(db, filters, { bootstrap: options.bootstrap ?? true });
   const accuracy = await accuracyByQuestion(db, filters);
+  const aggregation = await aggregationByQuestion(db, filters);
   const questions: QuestionReport[] = counts.map((q) => {
     const key = questionKey(q);
-    return { ...q, agreement: agreement.get(key) ?? null, accuracy: accuracy.get(key) ?? null, aggregation: null };
+    return { ...q, agreement: agreement.get(key) ?? null, accuracy: accuracy.get(key) ?? null, aggregation: aggregation.get(key) ?? null };
   });
   if (options.target !== undefined) {
     const guarantees = new Map(
