@@ -1,0 +1,86 @@
+import { scaleBand, scaleDiverging } from 'd3-scale';
+import { interpolatePuOr } from 'd3-scale-chromatic';
+
+/** One cell of a symmetric annotator × annotator heatmap. */
+export interface HeatmapCell {
+  row: string;
+  col: string;
+  x: number;
+  y: number;
+  size: number;
+  value: number | null;
+  /** Count shown under the value (e.g. shared items). */
+  count: number;
+  fill: string;
+  /** Black or white, whichever reads better on `fill`. */
+  ink: string;
+}
+
+export interface HeatmapLayout {
+  width: number;
+  height: number;
+  margin: number;
+  labels: { name: string; position: number }[];
+  cells: HeatmapCell[];
+  /** Legend stops over [−1, 1]. */
+  legend: { value: number; fill: string }[];
+}
+
+export interface PairValue {
+  first: string;
+  second: string;
+  value: number | null;
+  count: number;
+}
+
+const MISSING = '#e6e6e6';
+
+/**
+ * Layout of a pairwise heatmap: a band scale over the names, a diverging purple–orange scale
+ * (ColorBrewer PuOr, colour-blind safe) over [−1, 0, 1]; undefined values are light grey.
+ * Both triangles are filled (the matrix is symmetric); the diagonal is left empty.
+ */
+export function heatmapLayout(
+  names: readonly string[],
+  pairs: readonly PairValue[],
+  options: { cell?: number; margin?: number } = {},
+): HeatmapLayout {
+  const cell = options.cell ?? 44;
+  const margin = options.margin ?? 90;
+  const band = scaleBand<string>()
+    .domain(names)
+    .range([0, names.length * cell])
+    .padding(0.04);
+  const color = scaleDiverging<string>(interpolatePuOr).domain([-1, 0, 1]);
+  const cells: HeatmapCell[] = [];
+  for (const p of pairs) {
+    for (const [row, col] of [
+      [p.first, p.second],
+      [p.second, p.first],
+    ]) {
+      const x = band(col);
+      const y = band(row);
+      if (x === undefined || y === undefined) continue;
+      const fill = p.value === null ? MISSING : color(p.value);
+      cells.push({
+        row,
+        col,
+        x: margin + x,
+        y: margin + y,
+        size: band.bandwidth(),
+        value: p.value,
+        count: p.count,
+        fill,
+        ink: p.value !== null && Math.abs(p.value) > 0.55 ? '#ffffff' : '#111111',
+      });
+    }
+  }
+  return {
+    width: margin + names.length * cell + 8,
+    height: margin + names.length * cell + 8,
+    margin,
+    labels: names.map((name) => ({ name, position: margin + band(name)! + band.bandwidth() / 2 })),
+    cells,
+    legend: [-1, -0.5, 0, 0.5, 1].map((value) => ({ value, fill: color(value) })),
+  };
+}
