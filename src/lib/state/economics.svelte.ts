@@ -61,7 +61,7 @@ export class EconomicsState {
       this.strategies = await economicsBy(db, filters, ['strategy'], card, options);
       this.batches = await economicsBy(db, filters, ['batch_id'], card, options);
       this.benchmarks = benchmarkAgainstRanges(this.strategies);
-      this.prelabel = await prelabelComparison(db, filters, ['strategy'], card, options);
+      this.prelabel = await prelabelComparison(db, filters, ['strategy'], card, options, this.strategies);
       this.timeline = await dailyTrend(db, filters, ['annotator_id'], options);
       this.trend = await dailyTrend(db, filters, ['batch_id'], options);
       this.histogram = await durationHistogram(db, filters, 30, options);

@@ -8,7 +8,7 @@ import { filterCondition, type Filters } from '../filters';
 import { groupId, groupSelect, type GroupKey } from '../throughput/group-keys';
 import { timedAssignments, type ThroughputOptions } from '../throughput/timed-assignments';
 import { accuracyFigures, type AccuracyFigures } from './cost-per-correct';
-import { economicsBy } from './economics';
+import { economicsBy, type EconomicsRow } from './economics';
 
 /** One side of the comparison: units labelled from an AI pre-label, or from scratch. */
 export interface PrelabelSide extends AccuracyFigures {
@@ -79,7 +79,8 @@ function side(row: SideRow | undefined, n: number, correct: number): PrelabelSid
  * (Wilson interval), judgement-level accuracy of each side (Wilson and Clopper–Pearson), time
  * per unit (median; mean with a normal interval), and the implied saving: the difference in
  * mean time (Welch's standard error √(s₁²/n₁ + s₂²/n₂), normal approximation) × pre-labelled
- * answers, in hours and at the group's cost per annotator-hour. Answers with an unknown
+ * answers, in hours and at the group's cost per annotator-hour (from `economics`, rows of
+ * `economicsBy` with the same keys, computed here when not given). Answers with an unknown
  * prelabeled flag are left out.
  */
 export async function prelabelComparison(
@@ -88,6 +89,7 @@ export async function prelabelComparison(
   keys: readonly GroupKey[] = ['strategy'],
   card?: RateCard,
   options: ThroughputOptions = {},
+  economics?: readonly EconomicsRow[],
 ): Promise<PrelabelComparison[]> {
   const select = keys.length ? sql`${groupSelect(keys)},` : sql``;
   const times = await db.query<SideRow>(sql`
@@ -97,9 +99,8 @@ export async function prelabelComparison(
   const accuracy = await db.query<{ prelabeled: boolean; n: number; correct: number }>(sql`
     SELECT ${select} prelabeled, count(*)::DOUBLE AS n, count(*) FILTER (WHERE is_correct)::DOUBLE AS correct
     FROM judgement_gold j WHERE is_correct IS NOT NULL AND prelabeled IS NOT NULL AND ${filterCondition(filters)} GROUP BY ALL`);
-  const perHour = new Map(
-    (await economicsBy(db, filters, keys, card, options)).map((r) => [groupId(r as never, keys), r.cost_per_annotator_hour]),
-  );
+  const rows = economics ?? (await economicsBy(db, filters, keys, card, options));
+  const perHour = new Map(rows.map((r) => [groupId(r as never, keys), r.cost_per_annotator_hour]));
   const ids = [...new Set(times.map((r) => groupId(r, keys)))].sort();
   return ids.map((id) => {
     const find = (flag: boolean) => times.find((r) => groupId(r, keys) === id && r.prelabeled === flag);

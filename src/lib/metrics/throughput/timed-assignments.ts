@@ -1,4 +1,4 @@
-import { filteredJudgements, type Filters } from '../filters';
+import { filterCondition, type Filters } from '../filters';
 import { sql, type SqlQuery } from '../../sql/sql';
 
 /** Options of the throughput and cost figures. */
@@ -33,42 +33,44 @@ export const SESSION_CONVENTION =
   "session's first unit when the export has it (0 when it does not). Days are UTC calendar days of submitted_at.";
 
 /**
- * Facts per assignment over *all* judgements (unfiltered): (annotator_id, batch_id, strategy,
- * item_id, question, questions_on_item, session_start, active_s, start_without_duration).
- * `questions_on_item` = how many questions this annotator answered on this item (a rate
- * card's per-item price is split equally over them). Session columns are NULL without submitted_at.
+ * Every assignment over *all* judgements (unfiltered), with its sessions: (annotator_id,
+ * batch_id, strategy, item_id, question, judgements, submitted_at, duration_s, cost_usd,
+ * prelabeled, [questions_on_item,] session_start, active_s, start_without_duration).
+ * `questions_on_item` (with `withQuestionsOnItem`) = how many questions this annotator
+ * answered on this item (a rate card's per-item price is split equally over them). Session
+ * columns are NULL without submitted_at. Ties in submitted_at are ordered by the first
+ * source row, so results are reproducible.
  */
-export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuery {
+export function sessionisedAssignments(options: ThroughputOptions = {}, withQuestionsOnItem = false): SqlQuery {
   const gapSeconds = (options.sessionGapMinutes ?? DEFAULT_SESSION_GAP_MINUTES) * 60;
   if (!(gapSeconds > 0))
     throw new Error(`sessionGapMinutes must be a positive number of minutes (got ${options.sessionGapMinutes})`);
   const starts = sql`(gap_s IS NULL OR gap_s > ${gapSeconds})`;
+  const questions = withQuestionsOnItem
+    ? sql`count(*) OVER (PARTITION BY annotator_id, batch_id, item_id) AS questions_on_item,`
+    : sql``;
   return sql`(
-    SELECT annotator_id, batch_id, strategy, item_id, question, questions_on_item,
+    SELECT * EXCLUDE (gap_s, first_row),
       CASE WHEN submitted_at IS NOT NULL THEN ${starts} END AS session_start,
       CASE WHEN submitted_at IS NULL THEN NULL WHEN ${starts} THEN coalesce(duration_s, 0) ELSE gap_s END AS active_s,
       CASE WHEN submitted_at IS NOT NULL THEN ${starts} AND duration_s IS NULL END AS start_without_duration
     FROM (
-      SELECT *, count(*) OVER (PARTITION BY annotator_id, batch_id, item_id) AS questions_on_item,
+      SELECT *, ${questions}
         CASE WHEN submitted_at IS NOT NULL THEN (epoch_ms(submitted_at) - epoch_ms(lag(submitted_at) OVER (PARTITION BY annotator_id
-          ORDER BY submitted_at NULLS LAST, batch_id, strategy, item_id, question))) / 1000.0 END AS gap_s
-      FROM (SELECT annotator_id, batch_id, strategy, item_id, question, max(submitted_at) AS submitted_at, sum(duration_s) AS duration_s
-            FROM judgements GROUP BY ALL)
+          ORDER BY submitted_at NULLS LAST, first_row))) / 1000.0 END AS gap_s
+      FROM (SELECT annotator_id, batch_id, strategy, item_id, question, count(*) AS judgements,
+              max(submitted_at) AS submitted_at, sum(duration_s) AS duration_s, sum(cost_usd) AS cost_usd,
+              bool_or(prelabeled) AS prelabeled, min((source_id::BIGINT << 40) + source_row) AS first_row
+            FROM judgements GROUP BY annotator_id, batch_id, strategy, item_id, question)
     ))`;
 }
 
 /**
- * The filtered assignments with their active time: one row per (annotator_id, batch_id,
- * strategy, item_id, question) with judgements (rows), submitted_at, duration_s, cost_usd,
- * prelabeled (any row pre-labelled), questions_on_item, session_start, active_s,
- * start_without_duration.
+ * The assignments the filters select, with their active time (columns of
+ * `sessionisedAssignments`). Filters apply to assignments: a date range selects an
+ * assignment by its submitted_at (the latest of its rows), the other filters by its
+ * batch, strategy, question, annotator and item.
  */
-export function timedAssignments(filters: Filters = {}, options: ThroughputOptions = {}): SqlQuery {
-  return sql`(
-    SELECT a.*, s.questions_on_item, s.session_start, s.active_s, s.start_without_duration
-    FROM (SELECT annotator_id, batch_id, strategy, item_id, question, count(*) AS judgements,
-            max(submitted_at) AS submitted_at, sum(duration_s) AS duration_s, sum(cost_usd) AS cost_usd,
-            bool_or(prelabeled) AS prelabeled
-          FROM ${filteredJudgements(filters)} j GROUP BY ALL) a
-    JOIN ${sessionisedAssignments(options)} s USING (annotator_id, batch_id, strategy, item_id, question))`;
+export function timedAssignments(filters: Filters = {}, options: ThroughputOptions = {}, withQuestionsOnItem = false): SqlQuery {
+  return sql`(SELECT * FROM ${sessionisedAssignments(options, withQuestionsOnItem)} j WHERE ${filterCondition(filters)})`;
 }
