@@ -102,6 +102,14 @@ describe('throughputBy other groupings', () => {
     ]);
   });
 
+  it('selects assignments by their UTC day', async () => {
+    // 2024-03-02 UTC: a1's i2, i3 (written 03-01T19:40-05:00, i.e. 03-02T00:40Z), i4, i5.
+    const [day] = await throughputBy(db, { from: '2024-03-02', to: '2024-03-02' }, []);
+    expect([day.assignments, day.annotators, day.active_days]).toEqual([4, 1, 1]);
+    // Their active time keeps the gaps measured over all submissions: 1500 + 1500 + 60 + 1800.
+    expect(day.active_hours! * 3600).toBeCloseTo(4860, 6);
+  });
+
   it('honours a configurable session gap', async () => {
     // With a 20-minute gap every a1 answer starts a session: 120 + 90 + 300 + 60 + 45 = 615 s.
     const a1 = (await throughputBy(db, { annotators: ['a1'] }, ['annotator_id'], { sessionGapMinutes: 20 }))[0];
