@@ -150,14 +150,14 @@ export async function writeCsv(n: number, path = csvPath(n)): Promise<string> {
   return path;
 }
 
-/** Writes the Parquet copy of a CSV with native DuckDB (typed columns as DuckDB's CSV sniffer reads them, zstd). */
+/** Writes the Parquet copy of a CSV with native DuckDB (typed columns as DuckDB's CSV sniffer reads them; Snappy, which hyparquet reads). */
 export async function writeParquet(csv: string, path: string): Promise<string> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
   await connection.run(
-    `COPY (SELECT * FROM read_csv(${q(csv)}, header = true)) TO ${q(`${path}.partial`)} (FORMAT parquet, COMPRESSION zstd)`,
+    `COPY (SELECT * FROM read_csv(${q(csv)}, header = true)) TO ${q(`${path}.partial`)} (FORMAT parquet, COMPRESSION snappy)`,
   );
   connection.closeSync();
   instance.closeSync();

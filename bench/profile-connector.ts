@@ -24,8 +24,9 @@ function cpuNow(): number {
 export function profiled(db: Connector): { db: Connector; timings: StatementTiming[]; setPhase(phase: string): void } {
   const timings: StatementTiming[] = [];
   let phase = '';
-  const record = (text: string, ms: number, cpuMs: number) => {
-    const frames = (new Error().stack ?? '').split('\n').slice(2);
+  Error.stackTraceLimit = 40;
+  const record = (text: string, ms: number, cpuMs: number, stack: string) => {
+    const frames = stack.split('\n').slice(2);
     const frame = frames.find((f) => /src\/lib\/(?!db\/)/.test(f) && !f.includes('profile-connector')) ?? '';
     const match =
       /at (?:async )?([\w$.<>]+) \(.*src\/lib\/([\w/.-]+?)\.ts/.exec(frame) ?? /src\/lib\/([\w/.-]+?)\.ts/.exec(frame);
@@ -35,21 +36,23 @@ export function profiled(db: Connector): { db: Connector; timings: StatementTimi
   const wrapped: Connector = {
     ...db,
     async query<T extends Record<string, unknown>>(query: SqlQuery | string): Promise<T[]> {
+      const stack = new Error().stack ?? ''; // taken before the first await: the whole synchronous call chain
       const start = performance.now();
       const cpuStart = cpuNow();
       try {
         return await db.query<T>(query);
       } finally {
-        record(typeof query === 'string' ? query : query.text, performance.now() - start, cpuNow() - cpuStart);
+        record(typeof query === 'string' ? query : query.text, performance.now() - start, cpuNow() - cpuStart, stack);
       }
     },
     async exec(statements: string) {
+      const stack = new Error().stack ?? '';
       const start = performance.now();
       const cpuStart = cpuNow();
       try {
         await db.exec(statements);
       } finally {
-        record(statements, performance.now() - start, cpuNow() - cpuStart);
+        record(statements, performance.now() - start, cpuNow() - cpuStart, stack);
       }
     },
     registerFile: (name, bytes) => db.registerFile(name, bytes),

@@ -1,11 +1,11 @@
 import type { Connector } from '../db/connector';
-import { ident, literal, sql, type SqlQuery } from '../sql/sql';
-import { applyMappingOverrides, guessMapping, type ColumnMapping, type MappableField } from './column-mapping';
+import { ident, joinSql, literal, sql, type SqlQuery } from '../sql/sql';
+import { applyMappingOverrides, guessMapping, MAPPABLE_FIELDS, type ColumnMapping, type MappableField } from './column-mapping';
 import { decodeTextStart } from './decode-text';
 import { IngestError } from './ingest-error';
 import { claimSource, forgetSource, recordSource, type LoadedSource } from './register-source';
 import { sniffDelimited } from './sniff-delimited';
-import { validationReasons } from './row-validation';
+import { validationReasons, type FieldRefs } from './row-validation';
 import { boolean, timestamp } from './value-parsing';
 
 export interface DelimitedLoadOptions {
@@ -51,7 +51,8 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
   const registered = `annoqa_source_${sourceId}.csv`;
   const raw = ident(`raw_${sourceId}`);
   const rejectsTable = `csv_rejects_${sourceId}`;
-  const dropScratch = `DROP TABLE IF EXISTS ${raw.text}; DROP TABLE IF EXISTS rows_${sourceId}; DROP TABLE IF EXISTS rejected_${sourceId};
+  const dropScratch = `DROP VIEW IF EXISTS kept_${sourceId}; DROP VIEW IF EXISTS rows_${sourceId}; DROP TABLE IF EXISTS checked_${sourceId};
+    DROP TABLE IF EXISTS repeated_${sourceId}; DROP TABLE IF EXISTS ${raw.text}; DROP TABLE IF EXISTS rejected_${sourceId};
     DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsTable}_scan`;
   await db.exec(dropScratch);
   await db.registerFile(registered, bytes);
@@ -70,9 +71,15 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
       SELECT line - 1 AS record, row_number() OVER (ORDER BY line) AS rank, line, reason, excerpt FROM (
         SELECT line::BIGINT AS line, any_value(error_type || ': ' || error_message) AS reason, any_value(trim(csv_line, E'\r\n')) AS excerpt
         FROM ${ident(rejectsTable)} GROUP BY line)`);
-    const [unterminated] = await db.query<{ line: number }>(sql`SELECT min(line) AS line FROM ${rejectedLines} WHERE reason LIKE 'UNQUOTED VALUE%' HAVING count(*) > 0`);
+    const [unterminated] = await db.query<{ line: number }>(
+      sql`SELECT min(line) AS line FROM ${rejectedLines} WHERE reason LIKE 'UNQUOTED VALUE%' HAVING count(*) > 0`,
+    );
     if (unterminated) {
-      throw new IngestError(fileName, 'a quoted field is opened but never closed (unterminated quote); every row after it would be lost, so nothing was loaded. Close the quote or escape it as ""', unterminated.line);
+      throw new IngestError(
+        fileName,
+        'a quoted field is opened but never closed (unterminated quote); every row after it would be lost, so nothing was loaded. Close the quote or escape it as ""',
+        unterminated.line,
+      );
     }
     await db.query(sql`INSERT INTO rejections SELECT ${sourceId}, record, line, CASE
         WHEN reason LIKE 'TOO MANY COLUMNS%' OR reason LIKE 'MISSING COLUMNS%' THEN
@@ -82,15 +89,26 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
 
     // Record number of every good row: the g-th good row comes after the j rejected records
     // with record_j − j < g (record_j − j never decreases; + j/(R+1) makes it strictly increasing for the ASOF join).
+    // A view, read once by the checks; without rejected lines the record number is the row's position.
     const rows = ident(`rows_${sourceId}`);
-    await db.query(sql`CREATE TEMP TABLE ${rows} AS
+    const [{ lines }] = await db.query<{ lines: number }>(sql`SELECT count(*)::BIGINT AS lines FROM ${rejectedLines}`);
+    await db.query(
+      lines === 0
+        ? sql`CREATE TEMP VIEW ${rows} AS SELECT rowid + 1 AS source_row, * FROM ${raw}`
+        : sql`CREATE TEMP VIEW ${rows} AS
       SELECT g.good_index + coalesce(r.rank, 0) AS source_row, g.*
       FROM (SELECT rowid + 1 AS good_index, * FROM ${raw}) g
       ASOF LEFT JOIN (SELECT record - rank + rank / (count(*) OVER () + 1.0) AS skip_key, rank FROM ${rejectedLines}) r
-        ON g.good_index > r.skip_key`);
+        ON g.good_index > r.skip_key`,
+    );
 
-    const loaded = role === 'gold' ? await insertGold(db, sourceId, rows, mapping) : await insertJudgements(db, sourceId, rows, mapping);
-    const [{ rejected }] = await db.query<{ rejected: number }>(sql`SELECT count(*)::BIGINT AS rejected FROM rejections WHERE source_id = ${sourceId}`);
+    const loaded =
+      role === 'gold'
+        ? await insertGold(db, sourceId, rows, mapping)
+        : await insertJudgements(db, sourceId, rows, mapping, lines === 0);
+    const [{ rejected }] = await db.query<{ rejected: number }>(
+      sql`SELECT count(*)::BIGINT AS rejected FROM rejections WHERE source_id = ${sourceId}`,
+    );
     const source: DelimitedLoadResult = {
       sourceId,
       fileName,
@@ -124,7 +142,11 @@ function checkMapping(fileName: string, role: 'judgements' | 'gold', mapping: Co
         ];
   for (const [field, what] of needed) {
     if (!mapping[field]) {
-      throw new IngestError(fileName, `no column for the ${what}; the header has: ${columns.join(', ')}. Map one with --map COLUMN=${field}`, 1);
+      throw new IngestError(
+        fileName,
+        `no column for the ${what}; the header has: ${columns.join(', ')}. Map one with --map COLUMN=${field}`,
+        1,
+      );
     }
   }
   if (role === 'gold' ? !mapping.gold && !mapping.answer : !mapping.answer && !mapping.text && !mapping.x) {
@@ -135,7 +157,12 @@ function checkMapping(fileName: string, role: 'judgements' | 'gold', mapping: Co
     );
   }
   for (const [field, column] of Object.entries(mapping)) {
-    if (!columns.includes(column)) throw new IngestError(fileName, `--map names a column "${column}" (for ${field}) that the header does not have; it has: ${columns.join(', ')}`, 1);
+    if (!columns.includes(column))
+      throw new IngestError(
+        fileName,
+        `--map names a column "${column}" (for ${field}) that the header does not have; it has: ${columns.join(', ')}`,
+        1,
+      );
   }
 }
 
@@ -145,22 +172,64 @@ async function readCsv(db: Connector, fileName: string, statement: string): Prom
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const line = /Line: (\d+)/.exec(message)?.[1];
-    const first = message.split('\n').find((l) => l && !l.startsWith('Invalid Input Error') && !l.startsWith('Original Line')) ?? message;
-    throw new IngestError(fileName, `DuckDB's CSV reader could not parse the file: ${first.trim()}`, line ? Number(line) : undefined);
+    const first =
+      message.split('\n').find((l) => l && !l.startsWith('Invalid Input Error') && !l.startsWith('Original Line')) ?? message;
+    throw new IngestError(
+      fileName,
+      `DuckDB's CSV reader could not parse the file: ${first.trim()}`,
+      line ? Number(line) : undefined,
+    );
   }
 }
 
-/** `NULLIF(trim(column), '')` for a mapped field, else NULL. */
-function field(mapping: ColumnMapping, name: MappableField): SqlQuery {
-  const column = mapping[name];
-  return column ? sql`NULLIF(trim(${ident(column)}), '')` : sql`NULL::VARCHAR`;
+const NUMERIC_FIELDS: MappableField[] = ['answer', 'gold', 'duration_s', 'cost_usd', 'x', 'y', 'w', 'h', 'image_w', 'image_h'];
+const TIME_FIELDS: MappableField[] = ['started_at', 'submitted_at'];
+
+/**
+ * The rows with every mapped field trimmed once (`v_<field>`, NULL when empty) and parsed
+ * once (`n_<field>` numbers, `t_<field>` times, `b_prelabeled`), as a FROM-able subquery, and
+ * the references to those columns for the checks and the insert.
+ */
+function parsedRows(mapping: ColumnMapping, rows: SqlQuery): { from: SqlQuery; refs: FieldRefs } {
+  const mapped = MAPPABLE_FIELDS.filter((name) => mapping[name]);
+  const value = (name: MappableField) => (mapping[name] ? ident(`v_${name}`) : sql`NULL::VARCHAR`);
+  const trimmed = mapped.map((name) => sql`NULLIF(trim(${ident(mapping[name]!)}), '') AS ${ident(`v_${name}`)}`);
+  const parsed = [
+    ...NUMERIC_FIELDS.filter((name) => mapping[name]).map(
+      (name) => sql`TRY_CAST(${value(name)} AS DOUBLE) AS ${ident(`n_${name}`)}`,
+    ),
+    ...TIME_FIELDS.filter((name) => mapping[name]).map((name) => sql`${timestamp(value(name))} AS ${ident(`t_${name}`)}`),
+    ...(mapping.prelabeled ? [sql`${boolean(value('prelabeled'))} AS b_prelabeled`] : []),
+  ];
+  const inner = sql`SELECT source_row, ${joinSql(trimmed)} FROM ${rows}`;
+  return {
+    from: parsed.length ? sql`(SELECT *, ${joinSql(parsed)} FROM (${inner}))` : sql`(${inner})`,
+    refs: {
+      value,
+      number: (name) => (mapping[name] ? ident(`n_${name}`) : sql`NULL::DOUBLE`),
+      time: (name) => (mapping[name] ? ident(`t_${name}`) : sql`NULL::TIMESTAMP`),
+      flag: (name) => (mapping[name] ? ident(`b_${name}`) : sql`NULL::BOOLEAN`),
+    },
+  };
 }
 
-async function insertJudgements(db: Connector, sourceId: number, rows: SqlQuery, mapping: ColumnMapping): Promise<number> {
-  const f = (name: MappableField) => field(mapping, name);
+/**
+ * `inFileOrder`: `rows` lists the records in file order (no rejected line shifted them), so
+ * the checked rows are already in source_row order and, without repeated answers, need no sort.
+ */
+async function insertJudgements(
+  db: Connector,
+  sourceId: number,
+  rows: SqlQuery,
+  mapping: ColumnMapping,
+  inFileOrder: boolean,
+): Promise<number> {
+  const { from, refs } = parsedRows(mapping, rows);
+  const { value: f, number: n } = refs;
   const defaultQuestion = mapping.answer ?? mapping.text ?? 'boxes';
   const checked = ident(`checked_${sourceId}`);
-  await db.query(sql`CREATE TEMP TABLE ${checked} AS SELECT source_row, ${validationReasons(mapping, 'judgements')} AS reason,
+  const kept = ident(`kept_${sourceId}`);
+  await db.query(sql`CREATE TEMP TABLE ${checked} AS SELECT source_row, ${validationReasons(mapping, 'judgements', refs)} AS reason,
       coalesce(${f('batch_id')}, 'default') AS batch_id,
       coalesce(${f('strategy')}, 'unspecified') AS strategy,
       ${f('item_id')} AS item_id,
@@ -168,50 +237,65 @@ async function insertJudgements(db: Connector, sourceId: number, rows: SqlQuery,
       ${f('annotator_id')} AS annotator_id,
       lower(${f('value_kind')}) AS value_kind,
       ${f('answer')} AS label,
-      TRY_CAST(${f('answer')} AS DOUBLE) AS score,
+      ${n('answer')} AS score,
       ${f('text')} AS text,
-      TRY_CAST(${f('x')} AS DOUBLE) AS x, TRY_CAST(${f('y')} AS DOUBLE) AS y,
-      TRY_CAST(${f('w')} AS DOUBLE) AS w, TRY_CAST(${f('h')} AS DOUBLE) AS h,
-      TRY_CAST(${f('image_w')} AS DOUBLE) AS image_w, TRY_CAST(${f('image_h')} AS DOUBLE) AS image_h,
-      ${timestamp(f('started_at'))} AS started_at,
-      ${timestamp(f('submitted_at'))} AS submitted_at,
-      TRY_CAST(${f('duration_s')} AS DOUBLE) AS duration_s,
-      TRY_CAST(${f('cost_usd')} AS DOUBLE) AS cost_usd,
-      ${boolean(f('prelabeled'))} AS prelabeled,
+      ${n('x')} AS x, ${n('y')} AS y, ${n('w')} AS w, ${n('h')} AS h,
+      ${n('image_w')} AS image_w, ${n('image_h')} AS image_h,
+      ${refs.time('started_at')} AS started_at,
+      ${refs.time('submitted_at')} AS submitted_at,
+      ${n('duration_s')} AS duration_s,
+      ${n('cost_usd')} AS cost_usd,
+      ${refs.flag('prelabeled')} AS prelabeled,
       ${f('option_a')} AS option_a, ${f('option_b')} AS option_b,
       upper(${f('shown_first')}) AS shown_first,
       ${f('gold')} AS gold
-    FROM ${rows}`);
-  await db.query(sql`INSERT INTO rejections SELECT ${sourceId}, source_row, NULL, reason, NULL FROM ${checked} WHERE reason IS NOT NULL`);
-  await db.query(sql`DELETE FROM ${checked} WHERE reason IS NOT NULL`);
-  await rejectRepeatedAnswers(db, sourceId, checked);
+    FROM ${from}`);
+  await db.query(
+    sql`INSERT INTO rejections SELECT ${sourceId}, source_row, NULL, reason, NULL FROM ${checked} WHERE reason IS NOT NULL`,
+  );
+  const repeated = await rejectRepeatedAnswers(db, sourceId, checked);
+  // The rows that are loaded: no problem and not a repeated answer (read in place, no DELETE).
+  await db.query(
+    repeated
+      ? sql`CREATE TEMP VIEW ${kept} AS SELECT * FROM ${checked} WHERE reason IS NULL AND source_row NOT IN (SELECT source_row FROM ${repeated})`
+      : sql`CREATE TEMP VIEW ${kept} AS SELECT * FROM ${checked} WHERE reason IS NULL`,
+  );
   await db.query(sql`INSERT INTO judgements SELECT ${sourceId}, source_row, batch_id, strategy, item_id, question, annotator_id,
       value_kind, label, score, text, x, y, w, h, image_w, image_h, started_at, submitted_at,
       coalesce(duration_s, CASE WHEN submitted_at >= started_at THEN epoch_ms(submitted_at) / 1000 - epoch_ms(started_at) / 1000 END),
       cost_usd, prelabeled, option_a, option_b, shown_first
-    FROM ${checked} ORDER BY source_row`);
-  await insertGoldColumn(db, sourceId, checked);
-  const [{ loaded }] = await db.query<{ loaded: number }>(sql`SELECT count(*)::BIGINT AS loaded FROM ${checked}`);
-  await db.query(sql`DROP TABLE ${checked}`);
+    FROM ${kept} ${repeated || !inFileOrder ? sql`ORDER BY source_row` : sql``}`);
+  await insertGoldColumn(db, sourceId, kept);
+  const [{ loaded }] = await db.query<{ loaded: number }>(sql`SELECT count(*)::BIGINT AS loaded FROM ${kept}`);
   return loaded;
 }
 
 /**
  * A second answer by the same annotator to the same (batch, item, question) is a duplicate
  * (boxes excepted: an image has many). The newest (latest submitted_at, then last row) is
- * kept; the others are rejected with a reason naming the row that was kept.
+ * kept; the others are rejected with a reason naming the row that was kept. One GROUP BY
+ * finds the repeated keys; the window that ranks answers runs over those rows only. Returns
+ * the table of rejected rows, or null when no answer is repeated.
  */
-async function rejectRepeatedAnswers(db: Connector, sourceId: number, checked: SqlQuery): Promise<void> {
-  const ranked = sql`SELECT source_row, first_value(source_row) OVER w AS kept_row,
-        row_number() OVER w AS answer_rank, annotator_id, item_id, question
-      FROM ${checked} WHERE x IS NULL
-      WINDOW w AS (PARTITION BY batch_id, item_id, question, annotator_id ORDER BY submitted_at DESC NULLS LAST, source_row DESC)`;
+async function rejectRepeatedAnswers(db: Connector, sourceId: number, checked: SqlQuery): Promise<SqlQuery | null> {
+  const keys = sql`SELECT batch_id, item_id, question, annotator_id FROM ${checked}
+      WHERE reason IS NULL AND x IS NULL GROUP BY ALL HAVING count(*) > 1`;
+  const [{ repeats }] = await db.query<{ repeats: number }>(sql`SELECT count(*)::BIGINT AS repeats FROM (${keys})`);
+  if (repeats === 0) return null;
+  const repeated = ident(`repeated_${sourceId}`);
+  await db.query(sql`CREATE TEMP TABLE ${repeated} AS SELECT source_row, kept_row, annotator_id, item_id, question FROM (
+      SELECT c.source_row, first_value(c.source_row) OVER w AS kept_row, row_number() OVER w AS answer_rank, c.annotator_id, c.item_id, c.question
+      FROM ${checked} c JOIN (${keys}) k
+        ON c.batch_id = k.batch_id AND c.item_id = k.item_id AND c.question = k.question AND c.annotator_id = k.annotator_id
+      WHERE c.reason IS NULL AND c.x IS NULL
+      WINDOW w AS (PARTITION BY c.batch_id, c.item_id, c.question, c.annotator_id ORDER BY c.submitted_at DESC NULLS LAST, c.source_row DESC))
+    WHERE answer_rank > 1`);
   await db.query(sql`INSERT INTO rejections
       SELECT ${sourceId}, source_row, NULL,
         'duplicate answer: annotator "' || annotator_id || '" answered item "' || item_id || '", question "' || question ||
         '" again in row ' || kept_row || ', which is newer and was kept', NULL
-      FROM (${ranked}) WHERE answer_rank > 1`);
-  await db.query(sql`DELETE FROM ${checked} WHERE source_row IN (SELECT source_row FROM (${ranked}) WHERE answer_rank > 1)`);
+      FROM ${repeated} ORDER BY source_row`);
+  return repeated;
 }
 
 /** A gold column beside the answers: one gold value per (batch, item, question); conflicting values are dropped with a warning. */
@@ -227,15 +311,18 @@ async function insertGoldColumn(db: Connector, sourceId: number, checked: SqlQue
 }
 
 async function insertGold(db: Connector, sourceId: number, rows: SqlQuery, mapping: ColumnMapping): Promise<number> {
-  const f = (name: MappableField) => field(mapping, name);
-  const value = mapping.gold ? f('gold') : f('answer');
+  const { from, refs } = parsedRows(mapping, rows);
+  const { value: f, number: n } = refs;
+  const valueField: MappableField = mapping.gold ? 'gold' : 'answer';
   const checked = ident(`checked_${sourceId}`);
-  await db.query(sql`CREATE TEMP TABLE ${checked} AS SELECT source_row, ${validationReasons(mapping, 'gold')} AS reason,
+  await db.query(sql`CREATE TEMP TABLE ${checked} AS SELECT source_row, ${validationReasons(mapping, 'gold', refs)} AS reason,
       coalesce(${f('batch_id')}, ${ANY}) AS batch_id, ${f('item_id')} AS item_id, coalesce(${f('question')}, ${ANY}) AS question,
-      ${value} AS label, TRY_CAST(${value} AS DOUBLE) AS score, ${f('text')} AS text,
-      TRY_CAST(${f('x')} AS DOUBLE) AS x, TRY_CAST(${f('y')} AS DOUBLE) AS y, TRY_CAST(${f('w')} AS DOUBLE) AS w, TRY_CAST(${f('h')} AS DOUBLE) AS h
-    FROM ${rows}`);
-  await db.query(sql`INSERT INTO rejections SELECT ${sourceId}, source_row, NULL, reason, NULL FROM ${checked} WHERE reason IS NOT NULL`);
+      ${f(valueField)} AS label, ${n(valueField)} AS score, ${f('text')} AS text,
+      ${n('x')} AS x, ${n('y')} AS y, ${n('w')} AS w, ${n('h')} AS h
+    FROM ${from}`);
+  await db.query(
+    sql`INSERT INTO rejections SELECT ${sourceId}, source_row, NULL, reason, NULL FROM ${checked} WHERE reason IS NOT NULL`,
+  );
   await db.query(sql`DELETE FROM ${checked} WHERE reason IS NOT NULL`);
   // Two different gold answers for one key (boxes excepted) cannot both be right: reject the later rows.
   await db.query(sql`INSERT INTO rejections SELECT ${sourceId}, source_row, NULL,
@@ -243,7 +330,9 @@ async function insertGold(db: Connector, sourceId: number, rows: SqlQuery, mappi
     FROM (SELECT *, first_value(label) OVER w AS first_label, first_value(source_row) OVER w AS first_row, row_number() OVER w AS n
           FROM ${checked} WHERE x IS NULL WINDOW w AS (PARTITION BY batch_id, item_id, question ORDER BY source_row))
     WHERE n > 1 AND label IS DISTINCT FROM first_label`);
-  await db.query(sql`DELETE FROM ${checked} WHERE source_row IN (SELECT source_row FROM rejections WHERE source_id = ${sourceId})`);
+  await db.query(
+    sql`DELETE FROM ${checked} WHERE source_row IN (SELECT source_row FROM rejections WHERE source_id = ${sourceId})`,
+  );
   // An exact repeat of the same gold answer is harmless: keep one, count the rest as loaded.
   await db.query(sql`INSERT INTO gold SELECT ${sourceId}, source_row, batch_id, item_id, question, label, score, text, x, y, w, h
     FROM ${checked} QUALIFY x IS NOT NULL OR row_number() OVER (PARTITION BY batch_id, item_id, question ORDER BY source_row) = 1`);

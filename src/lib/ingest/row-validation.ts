@@ -7,14 +7,41 @@ const TIME_FIELDS: MappableField[] = ['started_at', 'submitted_at'];
 const VALUE_KINDS = ['category', 'number', 'text', 'box', 'preference'];
 
 /**
- * A SQL expression giving the reason a row of a long-format file cannot be loaded, or NULL
- * when it can. The first problem found is named, with the column and the offending value.
+ * How the checks read a field: its trimmed text (NULL when empty or unmapped), and that text
+ * as a number, a time or a flag. The defaults compute each from the raw column; the CSV
+ * loader passes columns it has computed once (so a time is parsed once per row, not twice).
  */
-export function validationReasons(mapping: ColumnMapping, role: 'judgements' | 'gold'): SqlQuery {
+export interface FieldRefs {
+  value(name: MappableField): SqlQuery;
+  number(name: MappableField): SqlQuery;
+  time(name: MappableField): SqlQuery;
+  flag(name: MappableField): SqlQuery;
+}
+
+/** Field references computed inline from the mapped raw columns. */
+export function inlineRefs(mapping: ColumnMapping): FieldRefs {
   const value = (name: MappableField) => {
     const column = mapping[name];
     return column ? sql`NULLIF(trim(${ident(column)}), '')` : sql`NULL::VARCHAR`;
   };
+  return {
+    value,
+    number: (name) => sql`TRY_CAST(${value(name)} AS DOUBLE)`,
+    time: (name) => timestamp(value(name)),
+    flag: (name) => boolean(value(name)),
+  };
+}
+
+/**
+ * A SQL expression giving the reason a row of a long-format file cannot be loaded, or NULL
+ * when it can. The first problem found is named, with the column and the offending value.
+ */
+export function validationReasons(
+  mapping: ColumnMapping,
+  role: 'judgements' | 'gold',
+  refs: FieldRefs = inlineRefs(mapping),
+): SqlQuery {
+  const { value } = refs;
   const quoted = (name: MappableField) => sql`'"' || left(${value(name)}, 80) || '"'`;
   const label = (name: MappableField) => `${name} (column "${mapping[name]}")`;
   const checks: SqlQuery[] = [];
@@ -29,12 +56,18 @@ export function validationReasons(mapping: ColumnMapping, role: 'judgements' | '
     );
   } else {
     const gold = mapping.gold ? 'gold' : 'answer';
-    check(sql`${value(gold)} IS NULL AND ${value('text')} IS NULL AND ${value('x')} IS NULL`, sql`${`no gold answer: ${label(gold)} is empty`}`);
+    check(
+      sql`${value(gold)} IS NULL AND ${value('text')} IS NULL AND ${value('x')} IS NULL`,
+      sql`${`no gold answer: ${label(gold)} is empty`}`,
+    );
   }
   for (const name of NUMBER_FIELDS.filter((n) => mapping[n])) {
-    check(sql`${value(name)} IS NOT NULL AND TRY_CAST(${value(name)} AS DOUBLE) IS NULL`, sql`${`${label(name)} is not a number: `} || ${quoted(name)}`);
+    check(
+      sql`${value(name)} IS NOT NULL AND ${refs.number(name)} IS NULL`,
+      sql`${`${label(name)} is not a number: `} || ${quoted(name)}`,
+    );
     if (name !== 'x' && name !== 'y') {
-      check(sql`TRY_CAST(${value(name)} AS DOUBLE) < 0`, sql`${`${label(name)} is negative: `} || ${quoted(name)}`);
+      check(sql`${refs.number(name)} < 0`, sql`${`${label(name)} is negative: `} || ${quoted(name)}`);
     }
   }
   if (mapping.x) {
@@ -45,15 +78,21 @@ export function validationReasons(mapping: ColumnMapping, role: 'judgements' | '
   }
   for (const name of TIME_FIELDS.filter((n) => mapping[n])) {
     check(
-      sql`${value(name)} IS NOT NULL AND ${timestamp(value(name))} IS NULL`,
+      sql`${value(name)} IS NOT NULL AND ${refs.time(name)} IS NULL`,
       sql`${`${label(name)} is not a date-time (use ISO 8601 such as 2024-05-01T14:03:00Z, or Unix seconds): `} || ${quoted(name)}`,
     );
   }
   if (mapping.prelabeled) {
-    check(sql`${value('prelabeled')} IS NOT NULL AND ${boolean(value('prelabeled'))} IS NULL`, sql`${`${label('prelabeled')} is not true/false: `} || ${quoted('prelabeled')}`);
+    check(
+      sql`${value('prelabeled')} IS NOT NULL AND ${refs.flag('prelabeled')} IS NULL`,
+      sql`${`${label('prelabeled')} is not true/false: `} || ${quoted('prelabeled')}`,
+    );
   }
   if (mapping.shown_first) {
-    check(sql`${value('shown_first')} IS NOT NULL AND upper(${value('shown_first')}) NOT IN ('A', 'B')`, sql`${`${label('shown_first')} must be A or B: `} || ${quoted('shown_first')}`);
+    check(
+      sql`${value('shown_first')} IS NOT NULL AND upper(${value('shown_first')}) NOT IN ('A', 'B')`,
+      sql`${`${label('shown_first')} must be A or B: `} || ${quoted('shown_first')}`,
+    );
   }
   if (mapping.value_kind) {
     check(

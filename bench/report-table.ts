@@ -1,0 +1,137 @@
+/** Markdown tables of a benchmark result (bench/results/latest.json) for the README. */
+import type { NodeCaseResult } from './node-case';
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+type NodeEntry = NodeCaseResult | { engine: string; file: string; error: string };
+
+interface Results {
+  started: string;
+  machine: Record<string, unknown>;
+  node: Record<string, NodeEntry[]>;
+  app: null | {
+    error?: string;
+    cold_start_ms?: number;
+    cold_start_in_page_ms?: number;
+    cold_start_peak_renderer_rss_mb?: number;
+    files?: Record<string, unknown>[];
+  };
+  harness: Record<string, Record<string, unknown>>;
+}
+
+const s = (ms: unknown) => (typeof ms === 'number' && Number.isFinite(ms) ? (ms / 1000).toFixed(ms < 10_000 ? 2 : 1) : '–');
+const ratio = (a: unknown, b: unknown) =>
+  typeof a === 'number' && typeof b === 'number' && b > 0 ? `${(a / b).toFixed(2)}×` : '–';
+const ok = (e: NodeEntry | undefined): e is NodeCaseResult => !!e && !('error' in e);
+
+/** The README tables: Node engines side by side with ratios, the app in Chromium, the harness, the report's hot spots. */
+export function formatMarkdown(results: Results): string {
+  const m = results.machine;
+  const out: string[] = [];
+  out.push(
+    `Machine: ${m.cores} cores (${m.cpu}), ${m.memory_gb} GB RAM, ${m.os}, Node ${m.node}, ${m.chromium}, duckdb-wasm ${m.duckdb_wasm}, ` +
+      `native DuckDB (@duckdb/node-api ${m.duckdb_native}); load average at start ${JSON.stringify(m.load_average_at_start)}. Run ${results.started}.`,
+    '',
+    'Wall time in seconds, with the process CPU time in brackets (the machine was shared, so CPU time is the steadier figure). ' +
+      'Same code on every engine: `loadDelimited` + `refreshQuestions` + `buildReport` (bootstrap on). Ratio = wasm ÷ native (1 thread).',
+    '',
+    '| judgements | step | wasm (Node) | native, 1 thread | native, default threads | wasm ÷ native 1T (wall / CPU) |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const [size, entries] of Object.entries(results.node)) {
+    if (size.endsWith('parquet')) continue;
+    const by = (engine: string) => entries.find((e) => e.engine === engine);
+    const [w, n1, n] = [by('wasm'), by('native1'), by('native')];
+    const cell = (e: NodeEntry | undefined, wall: keyof NodeCaseResult, cpu: string) =>
+      ok(e) ? `${s(e[wall])} (${s(e.cpu_ms[cpu])})` : e ? `failed: ${e.error.slice(0, 60)}` : '–';
+    for (const [label, wall, cpu] of [
+      ['ingest', 'ingest_ms', 'ingest'],
+      ['question inference', 'questions_ms', 'questions'],
+      ['full report', 'report_ms', 'report'],
+      ['report, one-batch filter', 'filtered_report_ms', 'filtered'],
+    ] as const) {
+      const r = ok(w) && ok(n1) ? `${ratio(w[wall], n1[wall])} / ${ratio(w.cpu_ms[cpu], n1.cpu_ms[cpu])}` : '–';
+      out.push(`| ${size} | ${label} | ${cell(w, wall, cpu)} | ${cell(n1, wall, cpu)} | ${cell(n, wall, cpu)} | ${r} |`);
+    }
+    const rss = (e: NodeEntry | undefined) => (ok(e) ? `${e.peak_rss_mb} MB` : '–');
+    out.push(`| ${size} | peak RSS | ${rss(w)} | ${rss(n1)} | ${rss(n)} | |`);
+    const pq = results.node[`${size} parquet`]?.[0];
+    if (pq)
+      out.push(
+        `| ${size} | Parquet ingest (loadFile, hyparquet) | ${ok(pq) ? `${s(pq.ingest_ms)} (${s(pq.cpu_ms.ingest)})` : `failed: ${pq.error.slice(0, 60)}`} | | | |`,
+      );
+  }
+
+  const app = results.app;
+  if (app) {
+    out.push('', '**The app in headless Chromium** (built `dist/`, through the UI):', '');
+    if (app.error) out.push(`failed: ${app.error}`);
+    else {
+      out.push(
+        `Cold start to the first dashboard with the sample data: ${s(app.cold_start_in_page_ms)} s from navigation (peak renderer RSS ${app.cold_start_peak_renderer_rss_mb} MB).`,
+        '',
+        '| file | MB | pick → mapping dialog | Load → loaded | loaded → dashboard | total | renderer CPU | peak renderer RSS | JS heap (main) |',
+        '|---|---|---|---|---|---|---|---|---|',
+      );
+      for (const f of app.files ?? []) {
+        const note = f.refused
+          ? ` refused: ${String(f.refused).slice(0, 80)}`
+          : f.error
+            ? ` error: ${String(f.error).slice(0, 80)}`
+            : '';
+        out.push(
+          `| ${f.file}${note} | ${Math.round(Number(f.bytes) / 1e6)} | ${s(f.choose_ms)} | ${s(f.load_ms)} | ${s(f.dashboard_ms)} | ${s(f.total_ms)} | ${s(f.renderer_cpu_ms)} | ${f.peak_renderer_rss_mb} MB | ${f.js_heap_used_mb ?? '–'} MB |`,
+        );
+      }
+    }
+  }
+
+  const harness = Object.entries(results.harness ?? {});
+  if (harness.length) {
+    out.push(
+      '',
+      '**Full report in Chromium** (bench/harness: the same `loadDelimited` + `buildReport` on duckdb-wasm in a Web Worker), against native DuckDB in the same run:',
+      '',
+      '| judgements | ingest | full report | report, one-batch filter | renderer CPU | peak renderer RSS | report: browser ÷ native 1T | ÷ native default |',
+      '|---|---|---|---|---|---|---|---|',
+    );
+    for (const [size, h] of harness) {
+      const entries = results.node[size] ?? [];
+      const n1 = entries.find((e) => e.engine === 'native1');
+      const n = entries.find((e) => e.engine === 'native');
+      if (h.error) out.push(`| ${size} | failed: ${String(h.error).slice(0, 100)} | | | | | | |`);
+      else
+        out.push(
+          `| ${size} | ${s(h.ingest_ms)} | ${s(h.report_ms)} | ${s(h.filtered_report_ms)} | ${s(h.renderer_cpu_ms)} | ${h.peak_renderer_rss_mb} MB | ${ok(n1) ? ratio(h.report_ms, n1.report_ms) : '–'} | ${ok(n) ? ratio(h.report_ms, n.report_ms) : '–'} |`,
+        );
+    }
+  }
+
+  const sizes = Object.keys(results.node).filter((k) => !k.endsWith('parquet'));
+  const largest = sizes[sizes.length - 1];
+  const wasm = results.node[largest]?.find((e) => e.engine === 'wasm');
+  const native1 = results.node[largest]?.find((e) => e.engine === 'native1');
+  for (const [name, e] of [
+    ['duckdb-wasm', wasm],
+    ['native, 1 thread', native1],
+  ] as const) {
+    if (!ok(e)) continue;
+    out.push(
+      '',
+      `**Where the full report's time goes at ${largest}** (${name}; SQL time by calling function; the rest of ${s(e.report_ms)} s is JS):`,
+      '',
+    );
+    out.push('| function | SQL wall s | CPU s | statements |', '|---|---|---|---|');
+    for (const f of e.report_by_function) out.push(`| ${f.key} | ${s(f.ms)} | ${s(f.cpu_ms)} | ${f.statements} |`);
+  }
+  if (ok(wasm)) {
+    out.push('', `**Ingest statements at ${largest}** (duckdb-wasm):`, '', '| statement | wall s | CPU s |', '|---|---|---|');
+    for (const f of wasm.ingest_profile.slice(0, 8))
+      out.push(`| ${f.key.replaceAll('|', '\\|').slice(0, 110)} | ${s(f.ms)} | ${s(f.cpu_ms)} |`);
+  }
+  return out.join('\n');
+}

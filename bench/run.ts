@@ -1,0 +1,225 @@
+/**
+ * AnnoQA's performance benchmark (`npm run bench`): generates the synthetic exports
+ * (bench/generate.ts), then in one run measures
+ *
+ * - on Node, each in its own process with a time limit: ingest (`loadDelimited`) +
+ *   `refreshQuestions` + the full report (`buildReport`) on duckdb-wasm (the browser's engine)
+ *   and on native DuckDB with 1 thread and with the default threads, running the same code;
+ * - in headless Chromium on the built app (`dist/`): cold start to the first dashboard with the
+ *   sample data, and each file through the UI (file input → mapping dialog → Load → dashboard);
+ * - in headless Chromium, the same ingest + full report code in a Web Worker (bench/harness).
+ *
+ * Wall times are noisy on a shared machine, so CPU times are recorded beside them, and ratios
+ * (wasm ÷ native) are taken within the same run. Results go to bench/results/latest.json and a
+ * Markdown table is printed for the README.
+ *
+ *   npm run bench -- [--sizes 100k,1M] [--skip-browser] [--skip-node] [--repeats 3]
+ *                    [--engines wasm,native1,native] [--timeout 900] [--no-parquet] [--out latest.json]
+ *
+ * Browser runs at 5M/10M happen only when --sizes names them.
+ */
+import { spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { ensureData, parseSize, sizeLabel } from './generate';
+import type { EngineName, NodeCaseResult } from './node-case';
+import { formatMarkdown, median } from './report-table';
+
+const ROOT = join(import.meta.dirname, '..');
+
+export interface BenchOptions {
+  sizes: number[];
+  browserSizes: number[];
+  engines: EngineName[];
+  repeats: number;
+  timeoutS: number;
+  skipBrowser: boolean;
+  skipNode: boolean;
+  parquet: boolean;
+  /** Results file name under bench/results/ (default latest.json). */
+  out: string;
+}
+
+export function parseArgs(argv: string[]): BenchOptions {
+  const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+  const named = value('--sizes');
+  const sizes = (named ?? '100k,1M').split(',').map(parseSize);
+  return {
+    sizes,
+    // 5M/10M in the browser only when asked for by name
+    browserSizes: named ? sizes : sizes.filter((n) => n <= 1_000_000),
+    engines: (value('--engines') ?? 'wasm,native1,native').split(',') as EngineName[],
+    repeats: Number(value('--repeats') ?? 3),
+    timeoutS: Number(value('--timeout') ?? 900),
+    skipBrowser: argv.includes('--skip-browser'),
+    skipNode: argv.includes('--skip-node'),
+    parquet: !argv.includes('--no-parquet'),
+    out: value('--out') ?? 'latest.json',
+  };
+}
+
+function machine() {
+  let chromium = 'not found';
+  try {
+    chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    // recorded as not found
+  }
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
+  const load = os.loadavg();
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memory_gb: Math.round(os.totalmem() / 1024 ** 3),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    chromium,
+    duckdb_wasm: pkg.dependencies['@duckdb/duckdb-wasm'],
+    duckdb_native: pkg.devDependencies['@duckdb/node-api'],
+    load_average_at_start: load.map((x) => Math.round(x * 10) / 10),
+  };
+}
+
+/** Runs one Node case in a child process with a time limit; null fields and an error when it fails. */
+function nodeCase(
+  engine: EngineName,
+  file: string,
+  timeoutS: number,
+): NodeCaseResult | { engine: EngineName; file: string; error: string } {
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'node-case.ts'), '--engine', engine, '--file', file],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: timeoutS * 1000,
+      killSignal: 'SIGKILL',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, TZ: 'UTC' },
+    },
+  );
+  const line = child.stdout?.split('\n').find((l) => l.startsWith('RESULT '));
+  if (line) return JSON.parse(line.slice(7)) as NodeCaseResult;
+  const reason = child.error?.message ?? (child.signal ? `killed by ${child.signal}` : `exit ${child.status}`);
+  const stderr = (child.stderr ?? '').trim().split('\n').slice(-3).join(' | ');
+  return {
+    engine,
+    file: file.split('/').pop()!,
+    error: `${reason}${child.signal === 'SIGKILL' ? ` (time limit ${timeoutS} s)` : ''}: ${stderr}`.slice(0, 400),
+  };
+}
+
+/** Repeats a case (median of the runs' times); large files run once. */
+function repeatedCase(engine: EngineName, file: string, repeats: number, timeoutS: number) {
+  const runs = [];
+  for (let r = 0; r < repeats; r++) {
+    const result = nodeCase(engine, file, timeoutS);
+    runs.push(result);
+    console.error(
+      `  ${engine.padEnd(7)} ${file.split('/').pop()} run ${r + 1}/${repeats}: ${'error' in result ? result.error : `ingest ${result.ingest_ms} ms (cpu ${result.cpu_ms.ingest}), report ${result.report_ms} ms (cpu ${result.cpu_ms.report})`}`,
+    );
+    if ('error' in result) break;
+  }
+  const ok = runs.filter((r): r is NodeCaseResult => !('error' in r));
+  if (ok.length === 0) return runs[0];
+  const pick = (f: (r: NodeCaseResult) => number | null) => median(ok.map(f).filter((x): x is number => x !== null));
+  const base = ok[ok.length - 1];
+  return {
+    ...base,
+    runs: ok.length,
+    ingest_ms: pick((r) => r.ingest_ms),
+    questions_ms: pick((r) => r.questions_ms),
+    report_ms: pick((r) => r.report_ms),
+    filtered_report_ms: pick((r) => r.filtered_report_ms),
+    cpu_ms: Object.fromEntries(Object.keys(base.cpu_ms).map((k) => [k, median(ok.map((r) => r.cpu_ms[k]))])),
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const started = new Date().toISOString();
+  const results: Record<string, unknown> = { started, machine: machine(), options, node: {}, app: null, harness: {} };
+  console.error(`machine: ${JSON.stringify(results.machine)}`);
+  const files = new Map<number, { csv: string; parquet: string | null }>();
+  for (const n of options.sizes) files.set(n, await ensureData(n, options.parquet && n <= 1_000_000));
+
+  if (!options.skipNode) {
+    const node: Record<string, unknown[]> = {};
+    for (const n of options.sizes) {
+      const { csv, parquet } = files.get(n)!;
+      const repeats = n <= 100_000 ? options.repeats : 1;
+      node[sizeLabel(n)] = options.engines.map((engine) => repeatedCase(engine, csv, repeats, options.timeoutS));
+      // Parquet goes through the app's loadFile (hyparquet → records → the CSV loader) on the browser's engine.
+      if (parquet && options.engines.includes('wasm'))
+        node[`${sizeLabel(n)} parquet`] = [repeatedCase('wasm', parquet, 1, options.timeoutS)];
+      results.node = node;
+      save(results);
+    }
+  }
+
+  if (!options.skipBrowser) {
+    if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
+      console.error('building the app (npx vite build) …');
+      execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    }
+    const { buildHarness, measureApp, measureHarness } = await import('./browser-case');
+    const browserFiles = options.browserSizes.map((n) => files.get(n)!.csv);
+    console.error(`browser: app with ${browserFiles.map((f) => f.split('/').pop()).join(', ')} …`);
+    results.app = await withTimeout(
+      measureApp(browserFiles, options.timeoutS * 1000),
+      options.timeoutS * 1000 * (browserFiles.length + 1),
+      'app',
+    );
+    save(results);
+    await buildHarness();
+    const harness: Record<string, unknown> = {};
+    for (const n of options.browserSizes) {
+      const file = files.get(n)!.csv;
+      if (statSync(file).size > 1024 ** 3) {
+        harness[sizeLabel(n)] = {
+          file,
+          error: 'skipped: larger than the app accepts (1 GiB); the CLI on native DuckDB handles it',
+        };
+        continue;
+      }
+      console.error(`browser: harness ${sizeLabel(n)} …`);
+      harness[sizeLabel(n)] = await withTimeout(
+        measureHarness(file, options.timeoutS * 1000),
+        options.timeoutS * 1000 + 180_000,
+        'harness',
+      );
+      results.harness = harness;
+      save(results);
+    }
+  }
+  results.finished = new Date().toISOString();
+  save(results);
+  console.log(formatMarkdown(results as never));
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T | { error: string }> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<{ error: string }>(
+    (resolve) => (timer = setTimeout(() => resolve({ error: `${what}: time limit ${ms / 1000} s` }), ms)),
+  );
+  try {
+    return await Promise.race([promise.catch((error: Error) => ({ error: error.message.split('\n')[0] })), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function save(results: Record<string, unknown>, out = (results.options as BenchOptions).out): void {
+  mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+  writeFileSync(join(import.meta.dirname, 'results', out), JSON.stringify(results, null, 2) + '\n');
+}
+
+if (process.argv[1]?.endsWith('run.ts')) {
+  await main();
+  process.exit(0);
+}
