@@ -137,17 +137,22 @@ describe('edge cases: undefined → null with a reason, never NaN', () => {
     expect(a.ci95.krippendorff_alpha).not.toBeNull();
     expectNoNaN(a);
   });
-  it('duplicate answers by one annotator: the latest row counts', async () => {
-    const a = await agreementOfCsv(
+  it('an annotator answering an item again in a later file: the later answer counts', async () => {
+    await clearDb(db);
+    await loadCsvText(db, 'first.csv', csv([['i1', 'b', 'y']]));
+    await loadCsvText(
+      db,
+      'second.csv',
       csv([
         ['i1', 'a', 'x'],
-        ['i1', 'b', 'y'],
         ['i1', 'b', 'x'],
         ['i2', 'a', 'y'],
         ['i2', 'b', 'y'],
       ]),
     );
+    const [a] = [...(await agreementByQuestion(db, {}, { bootstrap: false })).values()];
     expect(a.percent).toBe(1);
+    expect(a.items).toBe(2);
   });
   it('text questions: all null with a reason', async () => {
     await clearDb(db);
