@@ -65,7 +65,9 @@ function readInput(path: string): Uint8Array {
   try {
     return readFileSync(path);
   } catch (error) {
-    throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new CliError(
+      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
 }
 
@@ -73,12 +75,25 @@ async function runReport(args: ReportArgs): Promise<string> {
   const db = await openEngine(args.engine);
   try {
     await createCanonicalTables(db);
-    const common = { format: args.format, annotator: args.annotator, batchId: args.batch, controls: args.controls, mapping: args.mapping };
+    const common = {
+      format: args.format,
+      annotator: args.annotator,
+      batchId: args.batch,
+      controls: args.controls,
+      mapping: args.mapping,
+    };
     for (const path of args.files) {
       await loadFile(db, { ...common, fileName: basename(path), bytes: readInput(path) });
     }
     for (const path of args.goldFiles) {
-      await loadFile(db, { ...common, format: 'auto', mapping: undefined, fileName: basename(path), bytes: readInput(path), role: 'gold' });
+      await loadFile(db, {
+        ...common,
+        format: 'auto',
+        mapping: undefined,
+        fileName: basename(path),
+        bytes: readInput(path),
+        role: 'gold',
+      });
     }
     await refreshQuestions(db, args.levels);
     const report = await buildReport(db, { bootstrap: args.bootstrap, target: args.target, confidence: args.confidence });

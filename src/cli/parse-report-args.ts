@@ -44,7 +44,9 @@ export function parseReportArgs(argv: string[]): ReportArgs {
       },
     });
   } catch (error) {
-    throw new CliError(`${(error as Error).message}\nUsage: annoqa report FILE... [--gold FILE] [--map column=field ...] [--level QUESTION=level ...] --json`);
+    throw new CliError(
+      `${(error as Error).message}\nUsage: annoqa report FILE... [--gold FILE] [--map column=field ...] [--level QUESTION=level ...] --json`,
+    );
   }
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new CliError('annoqa report needs at least one input file');
@@ -58,12 +60,15 @@ export function parseReportArgs(argv: string[]): ReportArgs {
   for (const pair of values.level ?? []) {
     const at = pair.lastIndexOf('=');
     const level = pair.slice(at + 1) as Level;
-    if (at <= 0 || !LEVELS.includes(level)) throw new CliError(`--level takes QUESTION=level with level one of ${LEVELS.join(', ')} (got "${pair}")`);
+    if (at <= 0 || !LEVELS.includes(level))
+      throw new CliError(`--level takes QUESTION=level with level one of ${LEVELS.join(', ')} (got "${pair}")`);
     levels[pair.slice(0, at)] = level;
   }
   const format = values.format as FormatChoice;
-  if (!FORMAT_CHOICES.includes(format)) throw new CliError(`--format is one of ${FORMAT_CHOICES.join(', ')} (got "${values.format}")`);
-  if (values.engine !== 'wasm' && values.engine !== 'native') throw new CliError(`--engine is wasm or native (got "${values.engine}")`);
+  if (!FORMAT_CHOICES.includes(format))
+    throw new CliError(`--format is one of ${FORMAT_CHOICES.join(', ')} (got "${values.format}")`);
+  if (values.engine !== 'wasm' && values.engine !== 'native')
+    throw new CliError(`--engine is wasm or native (got "${values.engine}")`);
   const probability = (name: string, text: string | undefined) => {
     if (text === undefined) return undefined;
     const value = Number(text);
@@ -76,7 +81,12 @@ export function parseReportArgs(argv: string[]): ReportArgs {
     format,
     annotator: values.annotator,
     batch: values.batch,
-    controls: values.controls ? values.controls.split(',').map((c) => c.trim()).filter(Boolean) : [],
+    controls: values.controls
+      ? values.controls
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean)
+      : [],
     mapping,
     levels,
     json: values.json ?? false,

@@ -3,6 +3,8 @@ import { accuracyByQuestion } from '../metrics/accuracy/accuracy-by';
 import { agreementByQuestion } from '../metrics/agreement/agreement-by-question';
 import { aggregationByQuestion } from '../metrics/aggregation/aggregation-by-question';
 import { guaranteeByBatch } from '../metrics/guarantee/guarantee-by-batch';
+import { annotatorEconomics, batchEconomics, strategyEconomics } from '../metrics/cost/economics';
+import type { RateCard } from '../economics/rate-card';
 import type { Filters } from '../metrics/filters';
 import { ANNOQA_VERSION } from '../version';
 import { batchSummaries, questionCounts, rejectionsTotal, reportSources } from './report-basics';
@@ -15,6 +17,8 @@ export interface ReportOptions {
   /** Accuracy target p₀ for the guarantee check (adds `guarantee` per batch). */
   target?: number;
   confidence?: number;
+  /** Prices for judgements whose export carries no cost (default: DESIGN.md's midpoints). */
+  rateCard?: RateCard;
 }
 
 /**
@@ -34,11 +38,21 @@ export async function buildReport(db: Connector, options: ReportOptions = {}): P
   const aggregation = await aggregationByQuestion(db, filters);
   const questions: QuestionReport[] = counts.map((q) => {
     const key = questionKey(q);
-    return { ...q, agreement: agreement.get(key) ?? null, accuracy: accuracy.get(key) ?? null, aggregation: aggregation.get(key) ?? null };
+    return {
+      ...q,
+      agreement: agreement.get(key) ?? null,
+      accuracy: accuracy.get(key) ?? null,
+      aggregation: aggregation.get(key) ?? null,
+    };
   });
+  const economics = new Map((await batchEconomics(db, filters, options.rateCard)).map((row) => [row.batch_id, row]));
+  for (const [i, batch] of batches.entries()) batches[i] = { ...(economics.get(batch.batch_id as string) ?? {}), ...batch };
   if (options.target !== undefined) {
     const guarantees = new Map(
-      (await guaranteeByBatch(db, filters, { target: options.target, confidence: options.confidence ?? 0.95 })).map((g) => [g.batch_id, g]),
+      (await guaranteeByBatch(db, filters, { target: options.target, confidence: options.confidence ?? 0.95 })).map((g) => [
+        g.batch_id,
+        g,
+      ]),
     );
     for (const batch of batches) batch.guarantee = guarantees.get(batch.batch_id as string) ?? null;
   }
@@ -48,8 +62,8 @@ export async function buildReport(db: Connector, options: ReportOptions = {}): P
     sources,
     rejections_total,
     questions,
-    annotators: [],
+    annotators: await annotatorEconomics(db, filters, options.rateCard),
     batches,
-    strategies: [],
+    strategies: await strategyEconomics(db, filters, options.rateCard),
   };
 }

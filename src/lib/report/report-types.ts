@@ -72,9 +72,9 @@ export interface Report {
   sources: ReportSource[];
   rejections_total: number;
   questions: QuestionReport[];
-  annotators: Record<string, unknown>[];
+  annotators: object[];
   batches: Record<string, unknown>[];
-  strategies: Record<string, unknown>[];
+  strategies: object[];
   [extra: string]: unknown;
 }
 

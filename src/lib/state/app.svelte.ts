@@ -2,8 +2,8 @@ import type { Connector } from '../db/connector';
 import { createCanonicalTables, type Level } from '../db/schema';
 import { guessMapping, type ColumnMapping, type MappableField } from '../ingest/column-mapping';
 import { decodeTextStart } from '../ingest/decode-text';
-import { refreshQuestions } from '../ingest/infer-questions';
-import { loadDelimited } from '../ingest/load-delimited';
+import { detectFormat, describeFormat, readInput, type DetectedFormat } from '../ingest/detect-format';
+import { loadFile } from '../ingest/load-file';
 import { sniffDelimited, type DelimitedPreview } from '../ingest/sniff-delimited';
 import type { LoadedSource } from '../ingest/register-source';
 import type { Filters } from '../metrics/filters';
@@ -22,8 +22,14 @@ export interface PendingFile {
   file: File;
   bytes: Uint8Array;
   role: 'judgements' | 'gold';
-  preview: DelimitedPreview;
+  format: DetectedFormat;
+  formatName: string;
+  /** Long CSV/TSV only: the first rows and the column mapping the user confirms. */
+  preview: DelimitedPreview | null;
   mapping: ColumnMapping;
+  /** For exports that do not name their annotator (CVAT, COCO …) or batch. */
+  annotator: string;
+  batchId: string;
 }
 
 /**
@@ -71,7 +77,11 @@ export class AppState {
       this.db = await this.open();
       await createCanonicalTables(this.db);
       await this.loadAll(
-        SAMPLE_FILES.map((f) => ({ name: f.name, role: f.role, read: async () => new Uint8Array(await (await fetch(f.url)).arrayBuffer()) })),
+        SAMPLE_FILES.map((f) => ({
+          name: f.name,
+          role: f.role,
+          read: async () => new Uint8Array(await (await fetch(f.url)).arrayBuffer()),
+        })),
         {},
       );
       this.showingSample = true;
@@ -95,8 +105,21 @@ export class AppState {
       }
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const preview = sniffDelimited(file.name, decodeTextStart(file.name, bytes), 5);
-        pending.push({ file, bytes, role, preview, mapping: guessMapping(preview.columns) });
+        const format = detectFormat(file.name, readInput(file.name, bytes));
+        const preview =
+          format === 'csv' || format === 'tsv' ? sniffDelimited(file.name, decodeTextStart(file.name, bytes), 5) : null;
+        const mapping = preview ? guessMapping(preview.columns) : {};
+        pending.push({
+          file,
+          bytes,
+          role,
+          format,
+          formatName: describeFormat(format),
+          preview,
+          mapping,
+          annotator: '',
+          batchId: '',
+        });
       } catch (error) {
         problems.push({ fileName: file.name, message: (error as Error).message });
       }
@@ -116,6 +139,11 @@ export class AppState {
     });
   }
 
+  /** Sets the annotator or batch a pending export is attributed to (for formats that do not say). */
+  setPendingOption(index: number, option: 'annotator' | 'batchId', value: string): void {
+    this.pending = this.pending.map((p, i) => (i === index ? { ...p, [option]: value } : p));
+  }
+
   cancelPending(): void {
     this.pending = [];
   }
@@ -126,19 +154,35 @@ export class AppState {
     this.pending = [];
     if (!this.db || pending.length === 0) return;
     if (this.showingSample && pending.some((p) => p.role === 'judgements')) {
-      await this.db.exec('DELETE FROM judgements; DELETE FROM gold; DELETE FROM rejections; DELETE FROM warnings; DELETE FROM sources; DELETE FROM questions;');
+      await this.db.exec(
+        'DELETE FROM judgements; DELETE FROM gold; DELETE FROM rejections; DELETE FROM warnings; DELETE FROM sources; DELETE FROM questions;',
+      );
       this.showingSample = false;
       this.filters = {};
       this.syncUrl();
     }
     await this.loadAll(
-      pending.map((p) => ({ name: p.file.name, role: p.role, mapping: p.mapping, read: async () => p.bytes })),
+      pending.map((p) => ({
+        name: p.file.name,
+        role: p.role,
+        mapping: p.preview ? p.mapping : undefined,
+        annotator: p.annotator.trim() || undefined,
+        batchId: p.batchId.trim() || undefined,
+        read: async () => p.bytes,
+      })),
       levels,
     );
   }
 
   private async loadAll(
-    files: { name: string; role: 'judgements' | 'gold'; mapping?: ColumnMapping; read: () => Promise<Uint8Array> }[],
+    files: {
+      name: string;
+      role: 'judgements' | 'gold';
+      mapping?: ColumnMapping;
+      annotator?: string;
+      batchId?: string;
+      read: () => Promise<Uint8Array>;
+    }[],
     levels: Record<string, Level>,
   ): Promise<LoadedSource[]> {
     const db = this.db!;
@@ -148,12 +192,12 @@ export class AppState {
     for (const [i, file] of files.entries()) {
       this.progress = { done: i, total: files.length, current: file.name };
       try {
-        loaded.push(await loadDelimited(db, { fileName: file.name, bytes: await file.read(), role: file.role, mapping: file.mapping }));
+        const { name: fileName, role, mapping, annotator, batchId } = file;
+        loaded.push(await loadFile(db, { fileName, bytes: await file.read(), role, mapping, annotator, batchId, levels }));
       } catch (error) {
         this.problems = [...this.problems, { fileName: file.name, message: (error as Error).message }];
       }
     }
-    await refreshQuestions(db, levels);
     this.progress = null;
     this.status = 'ready';
     this.revision++;
