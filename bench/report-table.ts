@@ -120,9 +120,11 @@ export function formatMarkdown(results: Results): string {
     ['native, 1 thread', native1],
   ] as const) {
     if (!ok(e)) continue;
+    const sqlCpu = e.report_by_function.reduce((sum, f) => sum + f.cpu_ms, 0);
     out.push(
       '',
-      `**Where the full report's time goes at ${largest}** (${name}; SQL time by calling function; the rest of ${s(e.report_ms)} s is JS):`,
+      `**Where the full report's time goes at ${largest}** (${name}): SQL by calling function. Outside SQL (JS: bootstrap resamples, ` +
+        `matrices, row conversion): ${s(e.report_ms - e.report_sql_ms)} s wall, ${s(e.cpu_ms.report - sqlCpu)} s CPU of ${s(e.report_ms)} s (${s(e.cpu_ms.report)} s CPU).`,
       '',
     );
     out.push('| function | SQL wall s | CPU s | statements |', '|---|---|---|---|');

@@ -80,7 +80,7 @@ function machine() {
     node: process.version,
     chromium,
     duckdb_wasm: pkg.dependencies['@duckdb/duckdb-wasm'],
-    duckdb_native: pkg.devDependencies['@duckdb/node-api'],
+    duckdb_native: pkg.dependencies['@duckdb/node-api'] ?? pkg.devDependencies['@duckdb/node-api'],
     load_average_at_start: load.map((x) => Math.round(x * 10) / 10),
   };
 }
