@@ -29,3 +29,16 @@ describe('seriesPalette', () => {
     expect(new Set(seriesPalette(20)).size).toBe(20);
   });
 });
+
+describe('brushedDays', () => {
+  it('returns the first and last day a brush touches, in either direction, or null', async () => {
+    const { brushedDays } = await import('../../src/lib/charts/daily-counts');
+    const days = [1, 2, 3, 4].map((d) => ({ annotator_id: 'a', day: `2026-01-0${d}`, judgements: 1 }));
+    const layout = layoutDailyCounts(days, 400, 100, { top: 0, right: 0, bottom: 0, left: 0 });
+    // step = 400 / (4 − 0.15) = 103.9 px, bands 88.3 px wide: [0, 88.3], [103.9, 192.2], [207.8, 296.1], [311.7, 400]
+    expect(brushedDays(layout, 95, 210)).toEqual({ from: '2026-01-02', to: '2026-01-03' });
+    expect(brushedDays(layout, 210, 95)).toEqual({ from: '2026-01-02', to: '2026-01-03' });
+    expect(brushedDays(layout, 95, 200)).toEqual({ from: '2026-01-02', to: '2026-01-02' });
+    expect(brushedDays(layout, 90.5, 102)).toBeNull();
+  });
+});

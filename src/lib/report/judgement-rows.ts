@@ -65,8 +65,17 @@ export function disagreementBetween(annotatorA: string, annotatorB: string): Row
       AND a.x IS NULL AND b.x IS NULL AND a.label IS DISTINCT FROM b.label)`;
 }
 
-/** Drill-down condition: one annotator's judgements that disagree with gold on one UTC day. */
-export function errorsOnDay(annotator: string, day: string): RowCondition {
-  return sql`j.annotator_id = ${annotator} AND strftime(j.submitted_at, '%Y-%m-%d') = ${day} AND EXISTS (
-    SELECT 1 FROM judgement_gold g WHERE g.source_id = j.source_id AND g.source_row = j.source_row AND NOT g.is_correct)`;
+/**
+ * Drill-down condition: the judgements that disagree with gold of one annotator or batch,
+ * on one UTC day (`YYYY-MM-DD`) or in one batch — a p-chart point.
+ */
+export function goldErrorsIn(
+  series: { annotator?: string; batch?: string },
+  subgroup: { day?: string; batch?: string },
+): RowCondition {
+  return sql`${series.annotator === undefined ? sql`true` : sql`j.annotator_id = ${series.annotator}`}
+    AND ${series.batch === undefined ? sql`true` : sql`j.batch_id = ${series.batch}`}
+    AND ${subgroup.day === undefined ? sql`true` : sql`strftime(j.submitted_at, '%Y-%m-%d') = ${subgroup.day}`}
+    AND ${subgroup.batch === undefined ? sql`true` : sql`j.batch_id = ${subgroup.batch}`}
+    AND EXISTS (SELECT 1 FROM judgement_gold g WHERE g.source_id = j.source_id AND g.source_row = j.source_row AND NOT g.is_correct)`;
 }
