@@ -40,14 +40,20 @@ describe('the dashboard in headless Chromium', () => {
     await page.getByTestId('mapping-load').click();
     await page.waitForSelector('[data-testid=question-table] tr[data-question="label"]');
     await waitForDashboard(page);
-    const cli = JSON.parse(execFileSync('node', [join(ROOT, 'bin', 'annoqa.js'), 'report', DIAGNOSES, '--json', '--no-bootstrap'], { encoding: 'utf8' }));
+    const cli = JSON.parse(
+      execFileSync('node', [join(ROOT, 'bin', 'annoqa.js'), 'report', DIAGNOSES, '--json', '--no-bootstrap'], {
+        encoding: 'utf8',
+      }),
+    );
     const question = cli.questions[0];
     const row = page.locator('[data-testid=question-table] tr[data-question="label"]');
     const cells = await row.locator('td').allTextContents();
     expect(cells[5].replace(/,/g, '')).toBe(String(question.items));
     expect(cells[6]).toBe(String(question.annotators));
     expect(cells[7]).toBe(String(question.judgements));
-    expect((await row.locator('td[data-metric=alpha]').textContent())!.trim()).toBe(question.agreement.krippendorff_alpha.toFixed(3));
+    expect((await row.locator('td[data-metric=alpha]').textContent())!.trim()).toBe(
+      question.agreement.krippendorff_alpha.toFixed(3),
+    );
     // Krippendorff's α (nominal) for Fleiss' diagnoses data = 0.4334 (irr's kripp.alpha 0.4309 is wrong there).
     expect(question.agreement.krippendorff_alpha).toBeCloseTo(0.43341, 4);
     await expect(page.getByTestId('sample-badge').count()).resolves.toBe(0);
