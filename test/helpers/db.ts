@@ -19,7 +19,9 @@ export async function freshDb(): Promise<Connector> {
 
 /** Empties every canonical table, so one instance can serve a whole test file. */
 export async function clearDb(db: Connector): Promise<void> {
-  await db.exec('DELETE FROM judgements; DELETE FROM gold; DELETE FROM rejections; DELETE FROM warnings; DELETE FROM sources; DELETE FROM questions;');
+  await db.exec(
+    'DELETE FROM judgements; DELETE FROM gold; DELETE FROM rejections; DELETE FROM warnings; DELETE FROM sources; DELETE FROM questions;',
+  );
 }
 
 /** Loads CSV text (or a file from disk) as judgements and refreshes `questions`. */

@@ -41,7 +41,11 @@ describe('loadDelimited: CSV dialects', () => {
   });
 
   it('guesses the usual column names', async () => {
-    const source = await loadCsvText(db, 'ls.csv', 'task_id,completed_by,choice,ground_truth,created_at,lead_time,cost\n1,7,pos,pos,2026-01-02T10:00:00Z,12.5,0.8\n');
+    const source = await loadCsvText(
+      db,
+      'ls.csv',
+      'task_id,completed_by,choice,ground_truth,created_at,lead_time,cost\n1,7,pos,pos,2026-01-02T10:00:00Z,12.5,0.8\n',
+    );
     expect(source.mapping).toEqual({
       item_id: 'task_id',
       annotator_id: 'completed_by',
@@ -75,9 +79,13 @@ describe('loadDelimited: nothing lost, nothing silent', () => {
     const lines = [...pattern].map((kind, i) => (kind === 'g' ? `${i + 1},a${i},x` : `${i + 1},a${i}`));
     const source = await loadCsvText(db, 'mixed.csv', ['item,annotator,label', ...lines].join('\n'));
     expect(source).toMatchObject({ rowsRead: 12, rowsLoaded: 6, rowsRejected: 6 });
-    const good = await db.query<{ item_id: string; source_row: number }>('SELECT item_id, source_row FROM judgements ORDER BY source_row');
+    const good = await db.query<{ item_id: string; source_row: number }>(
+      'SELECT item_id, source_row FROM judgements ORDER BY source_row',
+    );
     // the item id is the record number, so each good row's source_row must equal it
-    expect(good.map((r) => [Number(r.item_id), r.source_row])).toEqual([...pattern].flatMap((kind, i) => (kind === 'g' ? [[i + 1, i + 1]] : [])));
+    expect(good.map((r) => [Number(r.item_id), r.source_row])).toEqual(
+      [...pattern].flatMap((kind, i) => (kind === 'g' ? [[i + 1, i + 1]] : [])),
+    );
     const bad = await db.query<{ source_row: number }>('SELECT source_row FROM rejections ORDER BY source_row');
     expect(bad.map((r) => r.source_row)).toEqual([...pattern].flatMap((kind, i) => (kind === 'b' ? [i + 1] : [])));
   });
@@ -96,7 +104,9 @@ describe('loadDelimited: nothing lost, nothing silent', () => {
     ].join('\n');
     const source = await loadCsvText(db, 'values.csv', text);
     expect(source).toMatchObject({ rowsRead: 8, rowsLoaded: 1, rowsRejected: 7 });
-    const reasons = (await db.query<{ reason: string }>('SELECT reason FROM rejections ORDER BY source_row')).map((r) => r.reason);
+    const reasons = (await db.query<{ reason: string }>('SELECT reason FROM rejections ORDER BY source_row')).map(
+      (r) => r.reason,
+    );
     expect(reasons).toEqual([
       'item_id (column "item") is empty',
       'annotator_id (column "annotator") is empty',
@@ -107,24 +117,31 @@ describe('loadDelimited: nothing lost, nothing silent', () => {
       'prelabeled (column "prelabeled") is not true/false: "maybe"',
     ]);
     // +02:00 is converted to UTC
-    const [row] = await db.query('SELECT strftime(submitted_at, \'%Y-%m-%d %H:%M\') AS t, duration_s, prelabeled FROM judgements');
+    const [row] = await db.query("SELECT strftime(submitted_at, '%Y-%m-%d %H:%M') AS t, duration_s, prelabeled FROM judgements");
     expect(row).toEqual({ t: '2026-03-01 07:00', duration_s: 30, prelabeled: true });
   });
 
   it('keeps the newest of repeated answers by one annotator and rejects the others', async () => {
-    const text = 'item,annotator,label,submitted_at\n1,a,x,2026-01-01T10:00:00Z\n1,a,y,2026-01-01T11:00:00Z\n1,b,x,2026-01-01T10:00:00Z\n';
+    const text =
+      'item,annotator,label,submitted_at\n1,a,x,2026-01-01T10:00:00Z\n1,a,y,2026-01-01T11:00:00Z\n1,b,x,2026-01-01T10:00:00Z\n';
     const source = await loadCsvText(db, 'dupes.csv', text);
     expect(source).toMatchObject({ rowsRead: 3, rowsLoaded: 2, rowsRejected: 1 });
     expect(await db.query("SELECT label FROM judgements WHERE annotator_id = 'a'")).toEqual([{ label: 'y' }]);
     const [{ reason }] = await db.query<{ reason: string }>('SELECT reason FROM rejections');
-    expect(reason).toBe('duplicate answer: annotator "a" answered item "1", question "label" again in row 2, which is newer and was kept');
+    expect(reason).toBe(
+      'duplicate answer: annotator "a" answered item "1", question "label" again in row 2, which is newer and was kept',
+    );
   });
 
   it('fails the whole file on an unterminated quote, naming the line, and leaves nothing behind', async () => {
     await expect(loadCsvText(db, 'quote.csv', 'item,annotator,label\n1,a,x\n2,b,"never closed\n3,c,z\n')).rejects.toThrow(
       /^quote\.csv, line 3: a quoted field is opened but never closed/,
     );
-    expect(await db.query('SELECT (SELECT count(*) FROM judgements) + (SELECT count(*) FROM sources) + (SELECT count(*) FROM rejections) AS n')).toEqual([{ n: 0 }]);
+    expect(
+      await db.query(
+        'SELECT (SELECT count(*) FROM judgements) + (SELECT count(*) FROM sources) + (SELECT count(*) FROM rejections) AS n',
+      ),
+    ).toEqual([{ n: 0 }]);
   });
 
   it('explains a missing item column, an empty file, a binary file and non-UTF-8 text', async () => {
@@ -132,15 +149,21 @@ describe('loadDelimited: nothing lost, nothing silent', () => {
       'noitem.csv, line 1: no column for the item id (item, task, id …); the header has: foo, annotator, label. Map one with --map COLUMN=item_id',
     );
     await expect(loadCsvText(db, 'empty.csv', '')).rejects.toThrow('empty.csv: the file is empty');
-    await expect(loadDelimited(db, { fileName: 'image.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]) })).rejects.toThrow(/binary file/);
+    await expect(
+      loadDelimited(db, { fileName: 'image.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]) }),
+    ).rejects.toThrow(/binary file/);
     const latin1 = new Uint8Array([...bytes('item,annotator,label\n1,a,'), 0xe9, 0x0a]);
-    await expect(loadDelimited(db, { fileName: 'latin1.csv', bytes: latin1 })).rejects.toThrow('latin1.csv, line 2: the text is not UTF-8 (byte 26)');
+    await expect(loadDelimited(db, { fileName: 'latin1.csv', bytes: latin1 })).rejects.toThrow(
+      'latin1.csv, line 2: the text is not UTF-8 (byte 26)',
+    );
   });
 
   it('refuses to load the same bytes twice (SHA-256), so nothing is double-counted', async () => {
     const text = 'item,annotator,label\n1,a,x\n';
     await loadCsvText(db, 'once.csv', text);
-    await expect(loadCsvText(db, 'copy-of-once.csv', text)).rejects.toThrow('copy-of-once.csv: the same file is already loaded (as "once.csv", identical SHA-256)');
+    await expect(loadCsvText(db, 'copy-of-once.csv', text)).rejects.toThrow(
+      'copy-of-once.csv: the same file is already loaded (as "once.csv", identical SHA-256)',
+    );
     expect(await db.query('SELECT count(*)::INTEGER AS n FROM judgements')).toEqual([{ n: 1 }]);
   });
 
@@ -148,7 +171,13 @@ describe('loadDelimited: nothing lost, nothing silent', () => {
     await loadCsvText(db, 's.csv', 'item,annotator,label\n1,a,x\n2,b\n');
     const [s] = await db.query('SELECT file_name, rows_read, rows_loaded, rows_rejected, sha256 FROM sources');
     // sha256 of the exact bytes, computed independently: printf 'item,annotator,label\n1,a,x\n2,b\n' | sha256sum
-    expect(s).toEqual({ file_name: 's.csv', rows_read: 2, rows_loaded: 1, rows_rejected: 1, sha256: 'a44198ed71382d8c4cf966e432e79db8696ad945eedf7df2429b16a9fe6e70c6' });
+    expect(s).toEqual({
+      file_name: 's.csv',
+      rows_read: 2,
+      rows_loaded: 1,
+      rows_rejected: 1,
+      sha256: 'a44198ed71382d8c4cf966e432e79db8696ad945eedf7df2429b16a9fe6e70c6',
+    });
   });
 });
 
@@ -196,8 +225,12 @@ describe('questions: kind and level', () => {
       { question: 'summary', value_kind: 'text', level: 'nominal' },
       { question: 'temperature', value_kind: 'number', level: 'interval' },
     ]);
-    expect(await db.query("SELECT categories FROM questions WHERE question = 'rating'")).toEqual([{ categories: ['1', '2', '3', '4', '5'] }]);
+    expect(await db.query("SELECT categories FROM questions WHERE question = 'rating'")).toEqual([
+      { categories: ['1', '2', '3', '4', '5'] },
+    ]);
     await refreshQuestions(db, { rating: 'interval' });
-    expect(await db.query("SELECT level, level_source FROM questions WHERE question = 'rating'")).toEqual([{ level: 'interval', level_source: 'user' }]);
+    expect(await db.query("SELECT level, level_source FROM questions WHERE question = 'rating'")).toEqual([
+      { level: 'interval', level_source: 'user' },
+    ]);
   });
 });

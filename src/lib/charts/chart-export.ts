@@ -7,7 +7,17 @@ export function standaloneSvg(svg: SVGSVGElement): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const source = svg.querySelectorAll('*');
   const target = clone.querySelectorAll('*');
-  const properties = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'font-size', 'font-family', 'font-weight', 'opacity', 'text-anchor'];
+  const properties = [
+    'fill',
+    'stroke',
+    'stroke-width',
+    'stroke-dasharray',
+    'font-size',
+    'font-family',
+    'font-weight',
+    'opacity',
+    'text-anchor',
+  ];
   source.forEach((element, i) => {
     const style = getComputedStyle(element);
     const declarations = properties.map((p) => `${p}:${style.getPropertyValue(p)}`).join(';');
@@ -36,7 +46,9 @@ export async function svgToPng(svgText: string, width: number, height: number, s
     context.fillStyle = getComputedStyle(document.documentElement).getPropertyValue('--panel') || '#fff';
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -27,10 +27,7 @@ export interface Connector {
 }
 
 /** Settings applied to every connection: no extension is ever downloaded (offline, private). */
-export const SESSION_SETTINGS = [
-  'SET autoinstall_known_extensions = false',
-  'SET autoload_known_extensions = false',
-];
+export const SESSION_SETTINGS = ['SET autoinstall_known_extensions = false', 'SET autoload_known_extensions = false'];
 
 /** Converts one value from DuckDB's JS representation into the plain form of `Row`. */
 export function plainValue(value: unknown): unknown {

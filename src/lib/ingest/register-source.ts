@@ -20,22 +20,29 @@ export interface LoadedSource {
  * Claims the next source id for a file, after checking by SHA-256 that the same bytes are
  * not loaded already (re-loading a file must never double-count its judgements).
  */
-export async function claimSource(db: Connector, fileName: string, bytes: Uint8Array): Promise<{ sourceId: number; sha256: string }> {
+export async function claimSource(
+  db: Connector,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<{ sourceId: number; sha256: string }> {
   const sha256 = await sha256Hex(bytes);
   const [existing] = await db.query<{ file_name: string }>(sql`SELECT file_name FROM sources WHERE sha256 = ${sha256} LIMIT 1`);
   if (existing) {
-    throw new IngestError(fileName, `the same file is already loaded (as "${existing.file_name}", identical SHA-256); it was not loaded twice`);
+    throw new IngestError(
+      fileName,
+      `the same file is already loaded (as "${existing.file_name}", identical SHA-256); it was not loaded twice`,
+    );
   }
-  const [{ next }] = await db.query<{ next: number }>(
-    'SELECT (coalesce(max(source_id), 0) + 1)::INTEGER AS next FROM sources',
-  );
+  const [{ next }] = await db.query<{ next: number }>('SELECT (coalesce(max(source_id), 0) + 1)::INTEGER AS next FROM sources');
   return { sourceId: next, sha256 };
 }
 
 /** Writes the `sources` row once a file's judgements and rejections are in their tables. */
 export async function recordSource(db: Connector, source: LoadedSource): Promise<void> {
   if (source.rowsRead !== source.rowsLoaded + source.rowsRejected) {
-    throw new Error(`internal: ${source.fileName} read ${source.rowsRead} ≠ loaded ${source.rowsLoaded} + rejected ${source.rowsRejected}`);
+    throw new Error(
+      `internal: ${source.fileName} read ${source.rowsRead} ≠ loaded ${source.rowsLoaded} + rejected ${source.rowsRejected}`,
+    );
   }
   await db.query(sql`INSERT INTO sources VALUES (${source.sourceId}, ${source.fileName}, ${source.format}, ${source.role},
     ${source.bytes}, ${source.sha256}, ${source.rowsRead}, ${source.rowsLoaded}, ${source.rowsRejected}, now()::TIMESTAMP)`);
@@ -47,4 +54,3 @@ export async function forgetSource(db: Connector, sourceId: number): Promise<voi
     await db.query(sql`DELETE FROM ${ident(table)} WHERE source_id = ${sourceId}`);
   }
 }
-

@@ -19,6 +19,8 @@ export async function dailyActivity(db: Connector, filters: Filters = {}): Promi
 
 /** How many selected judgements have no submitted_at (so the daily chart can say what it leaves out). */
 export async function undatedJudgements(db: Connector, filters: Filters = {}): Promise<number> {
-  const [{ n }] = await db.query<{ n: number }>(sql`SELECT count(*)::DOUBLE AS n FROM ${filteredJudgements(filters)} j WHERE submitted_at IS NULL`);
+  const [{ n }] = await db.query<{ n: number }>(
+    sql`SELECT count(*)::DOUBLE AS n FROM ${filteredJudgements(filters)} j WHERE submitted_at IS NULL`,
+  );
   return n;
 }

@@ -1,5 +1,12 @@
 import type { Connector } from '../db/connector';
-import { loadWarnings, questionLevels, rejectionGroups, type QuestionLevel, type RejectionGroup, type WarningRow } from '../report/load-accounting';
+import {
+  loadWarnings,
+  questionLevels,
+  rejectionGroups,
+  type QuestionLevel,
+  type RejectionGroup,
+  type WarningRow,
+} from '../report/load-accounting';
 import { reportSources } from '../report/report-basics';
 import type { ReportSource } from '../report/report-types';
 

@@ -22,7 +22,12 @@ export class RowsState {
 
   async refresh(db: Connector, filters: Filters): Promise<void> {
     try {
-      const page = await judgementRows(db, filters, { search: this.search, condition: this.condition, limit: this.pageSize, offset: this.offset });
+      const page = await judgementRows(db, filters, {
+        search: this.search,
+        condition: this.condition,
+        limit: this.pageSize,
+        offset: this.offset,
+      });
       this.rows = page.rows;
       this.total = page.total;
       this.error = null;
