@@ -1,4 +1,4 @@
-import { guessMapping } from './column-mapping';
+import { guessMapping, type ColumnMapping } from './column-mapping';
 import { decodeTextStart } from './decode-text';
 import { isObject } from './formats/canonical-values';
 import { parseJsonDocument, parseJsonLines, type JsonLine } from './formats/parse-json';
@@ -64,6 +64,12 @@ export type ParsedInput =
   | { kind: 'jsonl'; records: JsonLine[]; rejections: CanonicalRejection[] }
   | { kind: 'delimited'; readText: () => string; columns: string[]; delimiter: string };
 
+/** What the caller knows of a table beyond its content: the file's role and the user's column mapping. */
+export interface TableContext {
+  role?: 'judgements' | 'gold';
+  mapping?: ColumnMapping;
+}
+
 /** Describes a detected format in words, for messages. */
 export function describeFormat(format: DetectedFormat): string {
   return NAMES[format];
@@ -115,9 +121,11 @@ export function readInput(fileName: string, bytes: Uint8Array): ParsedInput {
 
 /**
  * Detects the export format from the content (the extension only breaks the CSV/TSV tie).
+ * A table without an annotator column is wide (one column per annotator), unless it is an
+ * answer key (`role` gold: keyed by item, no annotator) or the user mapped an annotator column.
  * Throws an `IngestError` that says what was expected when nothing fits.
  */
-export function detectFormat(fileName: string, input: ParsedInput): DetectedFormat {
+export function detectFormat(fileName: string, input: ParsedInput, context: TableContext = {}): DetectedFormat {
   switch (input.kind) {
     case 'parquet':
       return 'parquet';
@@ -143,8 +151,8 @@ export function detectFormat(fileName: string, input: ParsedInput): DetectedForm
       const lower = input.columns.map((c) => c.toLowerCase());
       if (lower.includes('annotator') && (lower.includes('annotation_id') || lower.includes('lead_time')))
         return 'labelstudio-csv';
-      const mapping = guessMapping(input.columns);
-      if (!mapping.annotator_id && mapping.item_id && input.columns.length >= 3) return 'csv-wide';
+      const mapping = { ...guessMapping(input.columns), ...context.mapping };
+      if (context.role !== 'gold' && !mapping.annotator_id && mapping.item_id && input.columns.length >= 3) return 'csv-wide';
       return input.delimiter === '\t' ? 'tsv' : 'csv';
     }
   }
@@ -155,9 +163,14 @@ export function detectFormat(fileName: string, input: ParsedInput): DetectedForm
  * `labelstudio` covers its JSON, JSON-MIN and CSV exports; `csv`/`tsv` cover long and wide;
  * `ndjson` reads any JSON Lines (or array of flat records) as long records.
  */
-export function resolveFormat(fileName: string, input: ParsedInput, choice: FormatChoice = 'auto'): DetectedFormat {
+export function resolveFormat(
+  fileName: string,
+  input: ParsedInput,
+  choice: FormatChoice = 'auto',
+  context: TableContext = {},
+): DetectedFormat {
   if (choice === 'ndjson' && (input.kind === 'jsonl' || (input.kind === 'json' && Array.isArray(input.value)))) return 'ndjson';
-  const detected = detectFormat(fileName, input);
+  const detected = detectFormat(fileName, input, context);
   if (choice === 'auto') return detected;
   const fits: Record<Exclude<FormatChoice, 'auto'>, DetectedFormat[]> = {
     labelstudio: ['labelstudio', 'labelstudio-min', 'labelstudio-csv'],

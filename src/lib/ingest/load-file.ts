@@ -62,7 +62,7 @@ export async function loadFile(db: Connector, options: LoadFileOptions): Promise
   const { fileName, bytes } = options;
   const progress = options.onProgress ?? (() => {});
   const input = readInput(fileName, bytes);
-  const detected = resolveFormat(fileName, input, options.format ?? 'auto');
+  const detected = resolveFormat(fileName, input, options.format ?? 'auto', { role: options.role, mapping: options.mapping });
   progress(bytes.length, 0);
   const result = await loadDetected(db, options, input, detected);
   progress(bytes.length, result.rowsRead);

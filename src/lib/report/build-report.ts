@@ -6,6 +6,10 @@ import { guaranteeByBatch } from '../metrics/guarantee/guarantee-by-batch';
 import { annotatorEconomics, batchEconomics, strategyEconomics } from '../metrics/cost/economics';
 import type { RateCard } from '../economics/rate-card';
 import type { Filters } from '../metrics/filters';
+import { boxesByQuestion } from '../metrics/boxes/boxes-by-question';
+import { preferenceByQuestion } from '../metrics/preference/preference-by-question';
+import { textByQuestion } from '../metrics/text/text-by-question';
+import { vqaByQuestion } from '../metrics/vqa/vqa-by-question';
 import { ANNOQA_VERSION } from '../version';
 import { batchSummaries, questionCounts, rejectionsTotal, reportSources } from './report-basics';
 import { questionKey, REPORT_SCHEMA, type QuestionReport, type Report } from './report-types';
@@ -36,14 +40,26 @@ export async function buildReport(db: Connector, options: ReportOptions = {}): P
   const agreement = await agreementByQuestion(db, filters, { bootstrap: options.bootstrap ?? true });
   const accuracy = await accuracyByQuestion(db, filters);
   const aggregation = await aggregationByQuestion(db, filters);
+  // Strategy-specific measures, present on the questions they apply to (DESIGN.md, issue 6).
+  const specific = {
+    preference: await preferenceByQuestion(db, filters, { resamples: options.bootstrap === false ? 0 : 1000 }),
+    boxes: await boxesByQuestion(db, filters),
+    text: await textByQuestion(db, filters),
+    vqa: await vqaByQuestion(db, filters),
+  };
   const questions: QuestionReport[] = counts.map((q) => {
     const key = questionKey(q);
-    return {
+    const report: QuestionReport = {
       ...q,
       agreement: agreement.get(key) ?? null,
       accuracy: accuracy.get(key) ?? null,
       aggregation: aggregation.get(key) ?? null,
     };
+    for (const [name, byQuestion] of Object.entries(specific)) {
+      const value = (byQuestion as ReadonlyMap<string, unknown>).get(key);
+      if (value !== undefined) report[name] = value;
+    }
+    return report;
   });
   const economics = new Map((await batchEconomics(db, filters, options.rateCard)).map((row) => [row.batch_id, row]));
   for (const [i, batch] of batches.entries()) batches[i] = { ...(economics.get(batch.batch_id as string) ?? {}), ...batch };

@@ -105,7 +105,7 @@ export class AppState {
       }
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const format = detectFormat(file.name, readInput(file.name, bytes));
+        const format = detectFormat(file.name, readInput(file.name, bytes), { role });
         const preview =
           format === 'csv' || format === 'tsv' ? sniffDelimited(file.name, decodeTextStart(file.name, bytes), 5) : null;
         const mapping = preview ? guessMapping(preview.columns) : {};
