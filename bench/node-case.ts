@@ -21,6 +21,7 @@ export type EngineName = 'wasm' | 'native' | 'native1';
 export interface NodeCaseResult {
   engine: EngineName;
   file: string;
+  bootstrap: boolean;
   bytes: number;
   rows_loaded: number;
   rows_rejected: number;
@@ -63,7 +64,12 @@ async function timed<T>(run: () => Promise<T>, label = ''): Promise<[T, number]>
   return [result, performance.now() - start];
 }
 
-export async function runNodeCase(engine: EngineName, file: string, withReport = true): Promise<NodeCaseResult> {
+export async function runNodeCase(
+  engine: EngineName,
+  file: string,
+  withReport = true,
+  bootstrap = true,
+): Promise<NodeCaseResult> {
   const [raw, open_ms] = await timed(() => open(engine), 'open');
   await createCanonicalTables(raw);
   const { db, timings, setPhase } = profiled(raw);
@@ -82,15 +88,19 @@ export async function runNodeCase(engine: EngineName, file: string, withReport =
   let filtered_report_ms = NaN;
   if (withReport) {
     setPhase('report');
-    [, report_ms] = await timed(() => buildReport(db), 'report');
+    [, report_ms] = await timed(() => buildReport(db, { bootstrap }), 'report');
     setPhase('filtered');
-    [, filtered_report_ms] = await timed(() => buildReport(db, { filters: { batches: ['batch-2026-01'] } }), 'filtered');
+    [, filtered_report_ms] = await timed(
+      () => buildReport(db, { bootstrap, filters: { batches: ['batch-2026-01'] } }),
+      'filtered',
+    );
   }
   const round = (x: number) => (Number.isFinite(x) ? Math.round(x) : null);
   const inPhase = (p: string) => timings.filter((t) => t.phase === p);
   const result = {
     engine,
     file: basename(file),
+    bootstrap,
     bytes: bytes.length,
     rows_loaded: source.rowsLoaded,
     rows_rejected: source.rowsRejected,
@@ -113,7 +123,12 @@ export async function runNodeCase(engine: EngineName, file: string, withReport =
 if (process.argv[1]?.endsWith('node-case.ts')) {
   const args = process.argv.slice(2);
   const get = (flag: string) => args[args.indexOf(flag) + 1];
-  const result = await runNodeCase(get('--engine') as EngineName, get('--file'), !args.includes('--ingest-only'));
+  const result = await runNodeCase(
+    get('--engine') as EngineName,
+    get('--file'),
+    !args.includes('--ingest-only'),
+    !args.includes('--no-bootstrap'),
+  );
   console.log(`RESULT ${JSON.stringify(result)}`);
   process.exit(0);
 }

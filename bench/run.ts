@@ -14,7 +14,7 @@
  * Markdown table is printed for the README.
  *
  *   npm run bench -- [--sizes 100k,1M] [--skip-browser] [--skip-node] [--repeats 3]
- *                    [--engines wasm,native1,native] [--timeout 900] [--no-parquet] [--out latest.json]
+ *                    [--engines wasm,native1,native] [--timeout 900] [--no-parquet] [--no-bootstrap] [--out latest.json]
  *
  * Browser runs at 5M/10M happen only when --sizes names them.
  */
@@ -38,6 +38,8 @@ export interface BenchOptions {
   skipBrowser: boolean;
   skipNode: boolean;
   parquet: boolean;
+  /** Agreement bootstrap in the report (the CLI's default); `--no-bootstrap` leaves it out. */
+  bootstrap: boolean;
   /** Results file name under bench/results/ (default latest.json). */
   out: string;
 }
@@ -56,6 +58,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     skipBrowser: argv.includes('--skip-browser'),
     skipNode: argv.includes('--skip-node'),
     parquet: !argv.includes('--no-parquet'),
+    bootstrap: !argv.includes('--no-bootstrap'),
     out: value('--out') ?? 'latest.json',
   };
 }
@@ -90,10 +93,20 @@ function nodeCase(
   engine: EngineName,
   file: string,
   timeoutS: number,
+  bootstrap = true,
 ): NodeCaseResult | { engine: EngineName; file: string; error: string } {
   const child = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'node-case.ts'), '--engine', engine, '--file', file],
+    [
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'node-case.ts'),
+      '--engine',
+      engine,
+      '--file',
+      file,
+      ...(bootstrap ? [] : ['--no-bootstrap']),
+    ],
     {
       cwd: ROOT,
       encoding: 'utf8',
@@ -115,10 +128,10 @@ function nodeCase(
 }
 
 /** Repeats a case (median of the runs' times); large files run once. */
-function repeatedCase(engine: EngineName, file: string, repeats: number, timeoutS: number) {
+function repeatedCase(engine: EngineName, file: string, repeats: number, timeoutS: number, bootstrap = true) {
   const runs = [];
   for (let r = 0; r < repeats; r++) {
-    const result = nodeCase(engine, file, timeoutS);
+    const result = nodeCase(engine, file, timeoutS, bootstrap);
     runs.push(result);
     console.error(
       `  ${engine.padEnd(7)} ${file.split('/').pop()} run ${r + 1}/${repeats}: ${'error' in result ? result.error : `ingest ${result.ingest_ms} ms (cpu ${result.cpu_ms.ingest}), report ${result.report_ms} ms (cpu ${result.cpu_ms.report})`}`,
@@ -153,10 +166,12 @@ async function main(): Promise<void> {
     for (const n of options.sizes) {
       const { csv, parquet } = files.get(n)!;
       const repeats = n <= 100_000 ? options.repeats : 1;
-      node[sizeLabel(n)] = options.engines.map((engine) => repeatedCase(engine, csv, repeats, options.timeoutS));
+      node[sizeLabel(n)] = options.engines.map((engine) =>
+        repeatedCase(engine, csv, repeats, options.timeoutS, options.bootstrap),
+      );
       // Parquet goes through the app's loadFile (hyparquet → records → the CSV loader) on the browser's engine.
       if (parquet && options.engines.includes('wasm'))
-        node[`${sizeLabel(n)} parquet`] = [repeatedCase('wasm', parquet, 1, options.timeoutS)];
+        node[`${sizeLabel(n)} parquet`] = [repeatedCase('wasm', parquet, 1, options.timeoutS, options.bootstrap)];
       results.node = node;
       save(results);
     }
