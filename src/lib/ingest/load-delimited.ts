@@ -56,6 +56,7 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
     DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsTable}_scan`;
   await db.exec(dropScratch);
   await db.registerFile(registered, bytes);
+  let fileDropped = false;
   try {
     const columnTypes = `{${preview.columns.map((c) => `${literal(c).text}: 'VARCHAR'`).join(', ')}}`;
     await readCsv(
@@ -65,6 +66,9 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
        auto_detect = false, columns = ${columnTypes}, delim = ${literal(delimiter).text}, quote = '"', escape = '"',
        store_rejects = true, rejects_table = '${rejectsTable}', rejects_scan = '${rejectsTable}_scan')`,
     );
+    // The bytes are in the raw table now: free the file (in duckdb-wasm it sits in the engine's memory).
+    await db.dropFile(registered);
+    fileDropped = true;
     // One row per rejected line (DuckDB may report a line twice), numbered in file order.
     const rejectedLines = ident(`rejected_${sourceId}`);
     await db.query(sql`CREATE TEMP TABLE ${rejectedLines} AS
@@ -105,7 +109,9 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
     const loaded =
       role === 'gold'
         ? await insertGold(db, sourceId, rows, mapping)
-        : await insertJudgements(db, sourceId, rows, mapping, lines === 0);
+        : await insertJudgements(db, sourceId, rows, mapping, lines === 0, () =>
+            db.exec(`DROP VIEW IF EXISTS ${rows.text}; DROP TABLE IF EXISTS ${raw.text}`),
+          );
     const [{ rejected }] = await db.query<{ rejected: number }>(
       sql`SELECT count(*)::BIGINT AS rejected FROM rejections WHERE source_id = ${sourceId}`,
     );
@@ -128,7 +134,7 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
     throw error;
   } finally {
     await db.exec(dropScratch);
-    await db.dropFile(registered);
+    if (!fileDropped) await db.dropFile(registered);
   }
 }
 
@@ -216,6 +222,7 @@ function parsedRows(mapping: ColumnMapping, rows: SqlQuery): { from: SqlQuery; r
 /**
  * `inFileOrder`: `rows` lists the records in file order (no rejected line shifted them), so
  * the checked rows are already in source_row order and, without repeated answers, need no sort.
+ * `freeInput` drops the raw rows once they are checked (peak memory: two copies, not three).
  */
 async function insertJudgements(
   db: Connector,
@@ -223,6 +230,7 @@ async function insertJudgements(
   rows: SqlQuery,
   mapping: ColumnMapping,
   inFileOrder: boolean,
+  freeInput: () => Promise<void>,
 ): Promise<number> {
   const { from, refs } = parsedRows(mapping, rows);
   const { value: f, number: n } = refs;
@@ -250,6 +258,7 @@ async function insertJudgements(
       upper(${f('shown_first')}) AS shown_first,
       ${f('gold')} AS gold
     FROM ${from}`);
+  await freeInput(); // the raw VARCHAR copy is not read again: free it before the insert
   await db.query(
     sql`INSERT INTO rejections SELECT ${sourceId}, source_row, NULL, reason, NULL FROM ${checked} WHERE reason IS NOT NULL`,
   );
