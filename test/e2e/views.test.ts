@@ -61,7 +61,7 @@ describe('linked filters, drill-down and exports', () => {
     await page.locator('svg [role=button]').first().click();
     await waitForDashboard(page);
     await expect(page.getByRole('heading', { name: /^Items where .* disagree on/ }).count()).resolves.toBe(1);
-    const rows = await page.locator('[data-testid=rows-table] tbody tr').count();
+    const rows = await page.locator('[data-testid=items-table] tbody tr').count();
     expect(rows).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Show all' }).click();
   });

@@ -34,11 +34,15 @@ export function plainValue(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof Date) return value.getTime();
   if (Array.isArray(value)) return value.map(plainValue);
-  if (value && typeof value === 'object' && 'toArray' in value && typeof value.toArray === 'function') {
-    return Array.from(value.toArray() as Iterable<unknown>, plainValue);
-  }
-  if (value && typeof value === 'object' && 'toJSON' in value && typeof value.toJSON === 'function') {
-    return plainRow(value.toJSON() as Record<string, unknown>);
+  if (value && typeof value === 'object') {
+    // Arrow vectors (toJSON → array) and struct rows (toJSON → object). A struct row is a Proxy
+    // whose `in` sees only its field names, so the methods are probed directly.
+    const arrow = value as { toJSON?: () => unknown; toArray?: () => Iterable<unknown> };
+    const json = typeof arrow.toJSON === 'function' ? arrow.toJSON() : undefined;
+    if (Array.isArray(json)) return json.map(plainValue);
+    if (json && typeof json === 'object') return plainRow(json as Record<string, unknown>);
+    if (typeof arrow.toArray === 'function') return Array.from(arrow.toArray(), plainValue);
+    if (Object.getPrototypeOf(value) === Object.prototype) return plainRow(value as Record<string, unknown>);
   }
   return value;
 }

@@ -20,7 +20,7 @@ export async function openWasmBrowser(): Promise<Connector> {
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  await db.open({ query: { castDecimalToDouble: true } });
   const connection = await db.connect();
   for (const statement of SESSION_SETTINGS) await connection.query(statement);
 

@@ -23,7 +23,7 @@ export async function openWasmNode(): Promise<Connector> {
   };
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate();
-  db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  db.open({ query: { castDecimalToDouble: true } });
   const connection = db.connect();
   for (const statement of SESSION_SETTINGS) connection.query(statement);
 

@@ -12,7 +12,7 @@ import { textByQuestion } from '../metrics/text/text-by-question';
 import { vqaByQuestion } from '../metrics/vqa/vqa-by-question';
 import { ANNOQA_VERSION } from '../version';
 import { batchSummaries, questionCounts, rejectionsTotal, reportSources } from './report-basics';
-import { questionKey, REPORT_SCHEMA, type QuestionReport, type Report } from './report-types';
+import { questionKey, REPORT_SCHEMA, type AggregationReport, type QuestionReport, type Report } from './report-types';
 
 export interface ReportOptions {
   filters?: Filters;
@@ -23,6 +23,12 @@ export interface ReportOptions {
   confidence?: number;
   /** Prices for judgements whose export carries no cost (default: DESIGN.md's midpoints). */
   rateCard?: RateCard;
+  /**
+   * `summary` skips the costly sections (aggregation with Dawid–Skene EM, throughput and cost
+   * economics): `aggregation` is null and `annotators`/`strategies` are empty. The Overview
+   * uses it; the CLI and exports always build the full report.
+   */
+  depth?: 'full' | 'summary';
 }
 
 /**
@@ -39,7 +45,8 @@ export async function buildReport(db: Connector, options: ReportOptions = {}): P
   ];
   const agreement = await agreementByQuestion(db, filters, { bootstrap: options.bootstrap ?? true });
   const accuracy = await accuracyByQuestion(db, filters);
-  const aggregation = await aggregationByQuestion(db, filters);
+  const full = options.depth !== 'summary';
+  const aggregation = full ? await aggregationByQuestion(db, filters) : new Map<string, AggregationReport>();
   // Strategy-specific measures, present on the questions they apply to (DESIGN.md, issue 6).
   const specific = {
     preference: await preferenceByQuestion(db, filters, { resamples: options.bootstrap === false ? 0 : 1000 }),
@@ -61,7 +68,7 @@ export async function buildReport(db: Connector, options: ReportOptions = {}): P
     }
     return report;
   });
-  const economics = new Map((await batchEconomics(db, filters, options.rateCard)).map((row) => [row.batch_id, row]));
+  const economics = new Map((full ? await batchEconomics(db, filters, options.rateCard) : []).map((row) => [row.batch_id, row]));
   for (const [i, batch] of batches.entries()) batches[i] = { ...(economics.get(batch.batch_id as string) ?? {}), ...batch };
   if (options.target !== undefined) {
     const guarantees = new Map(
@@ -78,8 +85,8 @@ export async function buildReport(db: Connector, options: ReportOptions = {}): P
     sources,
     rejections_total,
     questions,
-    annotators: await annotatorEconomics(db, filters, options.rateCard),
+    annotators: full ? await annotatorEconomics(db, filters, options.rateCard) : [],
     batches,
-    strategies: await strategyEconomics(db, filters, options.rateCard),
+    strategies: full ? await strategyEconomics(db, filters, options.rateCard) : [],
   };
 }

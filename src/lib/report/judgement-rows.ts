@@ -79,3 +79,33 @@ export function goldErrorsIn(
     AND ${subgroup.batch === undefined ? sql`true` : sql`j.batch_id = ${subgroup.batch}`}
     AND EXISTS (SELECT 1 FROM judgement_gold g WHERE g.source_id = j.source_id AND g.source_row = j.source_row AND NOT g.is_correct)`;
 }
+
+export interface ItemAnswers {
+  batch_id: string;
+  question: string;
+  item_id: string;
+  gold: string | null;
+  answers: { annotator_id: string; answer: string | null; correct: boolean | null }[];
+}
+
+/**
+ * The same selection as `judgementRows`, one line per (batch, question, item) with every
+ * annotator's answer side by side (and the gold answer), for reviewing disagreements.
+ */
+export async function itemAnswers(
+  db: Connector,
+  filters: Filters,
+  options: { condition?: RowCondition; limit?: number; offset?: number } = {},
+): Promise<{ items: ItemAnswers[]; total: number }> {
+  const selected = sql`SELECT j.* FROM ${filteredJudgements(filters)} j WHERE ${options.condition ?? sql`true`}`;
+  const grouped = sql`
+    SELECT j.batch_id, j.question, j.item_id, any_value(g.gold_label) AS gold,
+      list({'annotator_id': j.annotator_id, 'answer': coalesce(j.label, j.text), 'correct': g.is_correct} ORDER BY j.annotator_id) AS answers
+    FROM (${selected}) j LEFT JOIN judgement_gold g ON g.source_id = j.source_id AND g.source_row = j.source_row
+    GROUP BY ALL`;
+  const [{ total }] = await db.query<{ total: number }>(sql`SELECT count(*)::DOUBLE AS total FROM (${grouped})`);
+  const items = await db.query<ItemAnswers & Record<string, unknown>>(sql`
+    SELECT * FROM (${grouped}) ORDER BY batch_id, question, item_id
+    LIMIT ${Math.max(1, Math.trunc(options.limit ?? 100))} OFFSET ${Math.max(0, Math.trunc(options.offset ?? 0))}`);
+  return { items, total };
+}

@@ -9,6 +9,7 @@ import type { LoadedSource } from '../ingest/register-source';
 import type { Filters } from '../metrics/filters';
 import { sql } from '../sql/sql';
 import { SAMPLE_FILES } from './sample-data';
+import { timed } from './timing';
 import { formatUrlState, parseUrlState, type View } from './url-state';
 
 export interface LoadProgress {
@@ -74,13 +75,13 @@ export class AppState {
   /** Opens DuckDB and loads the bundled sample data, so a first visit shows a full dashboard. */
   async start(): Promise<void> {
     try {
-      this.db = await this.open();
+      this.db = await timed('duckdb:start', this.open);
       await createCanonicalTables(this.db);
       await this.loadAll(
         SAMPLE_FILES.map((f) => ({
           name: f.name,
           role: f.role,
-          read: async () => new Uint8Array(await (await fetch(f.url)).arrayBuffer()),
+          read: () => timed(`fetch:${f.name}`, async () => new Uint8Array(await (await fetch(f.url)).arrayBuffer())),
         })),
         {},
       );
@@ -193,7 +194,10 @@ export class AppState {
       this.progress = { done: i, total: files.length, current: file.name };
       try {
         const { name: fileName, role, mapping, annotator, batchId } = file;
-        loaded.push(await loadFile(db, { fileName, bytes: await file.read(), role, mapping, annotator, batchId, levels }));
+        const bytes = await file.read();
+        loaded.push(
+          await timed(`load:${fileName}`, () => loadFile(db, { fileName, bytes, role, mapping, annotator, batchId, levels })),
+        );
       } catch (error) {
         this.problems = [...this.problems, { fileName: file.name, message: (error as Error).message }];
       }

@@ -18,7 +18,7 @@ export class OverviewState {
     this.loading = true;
     this.error = null;
     try {
-      this.report = await buildReport(db, { filters, bootstrap: false });
+      this.report = await buildReport(db, { filters, bootstrap: false, depth: 'summary' });
       this.daily = await dailyActivity(db, filters);
       this.cards = await strategyBatchSummaries(db, filters);
       this.undated = await undatedJudgements(db, filters);

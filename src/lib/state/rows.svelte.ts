@@ -1,6 +1,6 @@
 import type { Connector } from '../db/connector';
 import type { Filters } from '../metrics/filters';
-import { judgementRows, type JudgementRow, type RowCondition } from '../report/judgement-rows';
+import { itemAnswers, judgementRows, type ItemAnswers, type JudgementRow, type RowCondition } from '../report/judgement-rows';
 
 /** The rows behind a number (drill-down) or the whole searchable table: one page at a time, queried in DuckDB. */
 export class RowsState {
@@ -9,6 +9,9 @@ export class RowsState {
   offset = $state(0);
   readonly pageSize = 100;
   rows: JudgementRow[] = $state.raw([]);
+  /** Side by side: one line per item with every annotator's answer (drill-downs open this way). */
+  sideBySide = $state(false);
+  items: ItemAnswers[] = $state.raw([]);
   total = $state(0);
   error: string | null = $state(null);
   condition: RowCondition | undefined = $state.raw(undefined);
@@ -18,18 +21,21 @@ export class RowsState {
     this.title = title;
     this.condition = condition;
     this.offset = 0;
+    this.sideBySide = condition !== undefined;
   }
 
   async refresh(db: Connector, filters: Filters): Promise<void> {
     try {
-      const page = await judgementRows(db, filters, {
-        search: this.search,
-        condition: this.condition,
-        limit: this.pageSize,
-        offset: this.offset,
-      });
-      this.rows = page.rows;
-      this.total = page.total;
+      const page = { condition: this.condition, limit: this.pageSize, offset: this.offset };
+      if (this.sideBySide) {
+        const result = await itemAnswers(db, filters, page);
+        this.items = result.items;
+        this.total = result.total;
+      } else {
+        const result = await judgementRows(db, filters, { ...page, search: this.search });
+        this.rows = result.rows;
+        this.total = result.total;
+      }
       this.error = null;
     } catch (error) {
       this.error = (error as Error).message;

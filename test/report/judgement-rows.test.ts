@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connector } from '../../src/lib/db/connector';
+import { disagreementBetween, goldErrorsIn, itemAnswers, judgementRows } from '../../src/lib/report/judgement-rows';
+import { freshDb, loadCsvText } from '../helpers/db';
+
+let db: Connector;
+beforeAll(async () => {
+  db = await freshDb();
+  await loadCsvText(
+    db,
+    'drill.csv',
+    [
+      'item,annotator,label,gold,submitted_at',
+      'i1,a,x,x,2026-01-01T10:00:00Z',
+      'i1,b,y,x,2026-01-01T11:00:00Z',
+      'i2,a,x,,2026-01-02T10:00:00Z',
+      'i2,b,x,,2026-01-02T10:30:00Z',
+      'i3,a,z,y,2026-01-02T12:00:00Z',
+      'i3,c,y,y,2026-01-02T12:30:00Z',
+    ].join('\n'),
+  );
+});
+afterAll(async () => {
+  await db.close();
+});
+
+describe('the rows behind a number', () => {
+  it('pages and searches the judgements, each traced to its file and row, with gold', async () => {
+    const all = await judgementRows(db, {}, { limit: 2 });
+    expect(all.total).toBe(6);
+    expect(all.rows.map((r) => [r.item_id, r.annotator_id, r.file_name, r.source_row, r.gold, r.correct])).toEqual([
+      ['i1', 'a', 'drill.csv', 1, 'x', true],
+      ['i1', 'b', 'drill.csv', 2, 'x', false],
+    ]);
+    expect((await judgementRows(db, {}, { search: 'Z' })).rows.map((r) => r.item_id)).toEqual(['i3']);
+  });
+
+  it('drills into the items two annotators disagree on (i1 only: they agree on i2, c rated i3)', async () => {
+    const page = await judgementRows(db, {}, { condition: disagreementBetween('a', 'b') });
+    expect(page.rows.map((r) => `${r.item_id}/${r.annotator_id}`)).toEqual(['i1/a', 'i1/b']);
+  });
+
+  it("drills into an annotator's errors against gold on one day", async () => {
+    const day2 = await judgementRows(db, {}, { condition: goldErrorsIn({ annotator: 'a' }, { day: '2026-01-02' }) });
+    expect(day2.rows.map((r) => `${r.item_id}/${r.answer}`)).toEqual(['i3/z']);
+    const day1 = await judgementRows(db, {}, { condition: goldErrorsIn({ annotator: 'a' }, { day: '2026-01-01' }) });
+    expect(day1.total).toBe(0);
+  });
+
+  it("puts each item's answers side by side with its gold", async () => {
+    const { items, total } = await itemAnswers(db, {});
+    expect(total).toBe(3);
+    expect(items[0]).toEqual({
+      batch_id: 'default',
+      question: 'label',
+      item_id: 'i1',
+      gold: 'x',
+      answers: [
+        { annotator_id: 'a', answer: 'x', correct: true },
+        { annotator_id: 'b', answer: 'y', correct: false },
+      ],
+    });
+    expect(items[1].gold).toBeNull();
+  });
+});
