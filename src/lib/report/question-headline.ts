@@ -28,5 +28,5 @@ export function questionHeadline(q: QuestionReport): { label: string; value: str
   }
   const preference = q.preference as Record<string, unknown> | undefined;
   const share = fixed(preference?.first_position_share);
-  return share ? { label: 'share choosing the first-shown response', value: share } : null;
+  return share ? { label: 'first-shown chosen', value: share } : null;
 }
