@@ -28,7 +28,9 @@ function annotatorTable(): string {
     const notes = [
       a.drifts ? `**drifts**: error rate rises to ${pct(a.baseError + DRIFT_RISE)} by the last day` : '',
       a.careless ? '**careless and fast**: short durations, truncated texts, sloppy boxes' : '',
-      a.positionBias ? `**position bias**: picks the first-shown response ${pct(a.positionBias)} of the time` : '',
+      a.positionBias
+        ? `**position bias**: in ${pct(a.positionBias)} of comparisons picks the first-shown response whatever it says (so about ${pct(a.positionBias + (1 - a.positionBias) / 2)} of its choices go to the first-shown one)`
+        : '',
       a.ratingBias > 0 ? 'lenient rater' : a.ratingBias < 0 ? 'harsh rater' : '',
       a.id.includes('@') ? 'e-mail id' : '',
     ].filter(Boolean);

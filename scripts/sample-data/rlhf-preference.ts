@@ -26,8 +26,8 @@ export interface RlhfItem {
 /**
  * RLHF preference: `preferred` (A/B/tie; the truth is a tie with probability 0.1, else A with
  * the Bradley–Terry probability e^sA / (e^sA + e^sB)), and 1–7 Likert scores `helpfulness` and
- * `harmlessness` of response A. Which response is shown first is random per annotator; ann-05
- * picks the first-shown one 35 % of the time whatever it says. Units take 90–400 s.
+ * `harmlessness` of response A. Which response is shown first is random per annotator; in 35 %
+ * of comparisons ann-05 picks the first-shown one whatever it says (≈ 68 % of its choices). Units take 90–400 s.
  */
 export const rlhfPreference: StrategyModel<RlhfItem> = {
   strategy: 'rlhf_preference',
