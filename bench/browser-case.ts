@@ -225,3 +225,41 @@ export async function measureHarness(file: string, timeoutMs: number): Promise<H
   delete (result as { done?: boolean }).done;
   return result;
 }
+
+export interface AgreementChromiumResult {
+  coefficients_ms: number;
+  bootstrap_ms: number;
+  alpha: number | null;
+}
+
+/** Builds the harness and times `agreementByQuestion` on 1M judgements in headless Chromium (`#agreement`). */
+export async function measureAgreementInChromium(timeoutMs: number): Promise<AgreementChromiumResult> {
+  await buildHarness();
+  const server = await preview({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'silent',
+    build: { outDir: HARNESS_OUT },
+    preview: { port: 0, open: false },
+  });
+  const origin = server.resolvedUrls!.local[0].replace(/\/$/, '');
+  const profile = mkdtempSync(join(tmpdir(), 'annoqa-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${origin}/#agreement`);
+    await page.waitForFunction(() => (window as { __bench?: { done?: boolean } }).__bench?.done === true, undefined, {
+      timeout: timeoutMs,
+      polling: 250,
+    });
+    return (await page.evaluate(() => (window as { __bench?: object }).__bench)) as AgreementChromiumResult;
+  } finally {
+    await context.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
