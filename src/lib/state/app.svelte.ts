@@ -75,14 +75,16 @@ export class AppState {
   /** Opens DuckDB and loads the bundled sample data, so a first visit shows a full dashboard. */
   async start(): Promise<void> {
     try {
+      // The sample files download while DuckDB starts.
+      const samples = SAMPLE_FILES.map((f) => {
+        const bytes = timed(`fetch:${f.name}`, async () => new Uint8Array(await (await fetch(f.url)).arrayBuffer()));
+        bytes.catch(() => undefined); // a failed download is reported when its load awaits it
+        return { ...f, bytes };
+      });
       this.db = await timed('duckdb:start', this.open);
       await createCanonicalTables(this.db);
       await this.loadAll(
-        SAMPLE_FILES.map((f) => ({
-          name: f.name,
-          role: f.role,
-          read: () => timed(`fetch:${f.name}`, async () => new Uint8Array(await (await fetch(f.url)).arrayBuffer())),
-        })),
+        samples.map((f) => ({ name: f.name, role: f.role, read: () => f.bytes })),
         {},
       );
       this.showingSample = true;
