@@ -1,5 +1,5 @@
 import type { OcPoint } from '../audit/oc-curve';
-import { escapeHtml } from '../report/certificate-escape';
+import { escapeHtml } from '../report/html-escape';
 import { ocChartLayout, ocCurveSummary, type OcChartOptions } from './oc-curve-chart';
 
 /** Okabe–Ito colour-blind-safe colours for the two curves and the markers. */

@@ -7,7 +7,7 @@ import { OC_COLOURS, ocCurveSvg } from '../charts/oc-curve-svg';
 import type { Filters } from '../metrics/filters';
 import type { BatchGuarantee } from '../metrics/guarantee/guarantee-by-batch';
 import { ANNOQA_VERSION } from '../version';
-import { escapeHtml as esc } from './certificate-escape';
+import { escapeHtml as esc } from './html-escape';
 import { CERTIFICATE_CSS } from './certificate-style';
 import type { ReportSource } from './report-types';
 
