@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { drawSample } from '../../src/lib/audit/draw-sample';
-import { neutraliseCell, safeCsv, sampleCsv } from '../../src/lib/audit/sample-csv';
+import { sampleCsv } from '../../src/lib/audit/sample-csv';
+import { neutraliseCell, safeCsv } from '../../src/lib/report/safe-csv';
 
 const ids = Array.from({ length: 500 }, (_, i) => `item-${String(i).padStart(4, '0')}`);
 
@@ -46,6 +47,9 @@ describe('sample CSV', () => {
     for (const bad of ['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx']) expect(neutraliseCell(bad)).toBe(`'${bad}`);
     expect(neutraliseCell('item-1')).toBe('item-1');
     expect(neutraliseCell(null)).toBe('');
+    // numbers are data: a negative number keeps its sign and stays numeric in a spreadsheet
+    expect(neutraliseCell(-0.5)).toBe('-0.5');
+    expect(neutraliseCell('-0.5')).toBe("'-0.5");
   });
 
   it('writes draw order, item id and an empty gold column that papaparse reads back', () => {
