@@ -176,8 +176,8 @@ export async function buildHarness(): Promise<void> {
   });
 }
 
-/** One file through the harness in a fresh Chromium: ingest, questions, full report, filtered report. */
-export async function measureHarness(file: string, timeoutMs: number): Promise<HarnessResult> {
+/** The built harness served by Vite's preview server, opened in a fresh headless Chromium at `hash`. */
+async function openHarness(hash = ''): Promise<{ page: Page; close: () => Promise<void> }> {
   const server = await preview({
     configFile: false,
     root: ROOT,
@@ -192,11 +192,25 @@ export async function measureHarness(file: string, timeoutMs: number): Promise<H
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
   });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${origin}/${hash}`);
+  return {
+    page,
+    async close() {
+      await context.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One file through the harness in a fresh Chromium: ingest, questions, full report, filtered report. */
+export async function measureHarness(file: string, timeoutMs: number): Promise<HarnessResult> {
+  const harness = await openHarness();
   const sampler = rendererSampler();
   const result: HarnessResult = { file: file.split('/').pop()!, renderer_cpu_ms: 0, peak_renderer_rss_mb: 0 };
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${origin}/`);
+    const { page } = harness;
     await page.waitForFunction(() => (window as { __bench?: { ready?: boolean } }).__bench?.ready === true, undefined, {
       timeout: 120_000,
     });
@@ -218,9 +232,7 @@ export async function measureHarness(file: string, timeoutMs: number): Promise<H
   } finally {
     result.peak_renderer_rss_mb = sampler.peakMb();
     sampler.stop();
-    await context.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-    rmSync(profile, { recursive: true, force: true });
+    await harness.close();
   }
   delete (result as { done?: boolean }).done;
   return result;
@@ -235,31 +247,15 @@ export interface AgreementChromiumResult {
 /** Builds the harness and times `agreementByQuestion` on 1M judgements in headless Chromium (`#agreement`). */
 export async function measureAgreementInChromium(timeoutMs: number): Promise<AgreementChromiumResult> {
   await buildHarness();
-  const server = await preview({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'silent',
-    build: { outDir: HARNESS_OUT },
-    preview: { port: 0, open: false },
-  });
-  const origin = server.resolvedUrls!.local[0].replace(/\/$/, '');
-  const profile = mkdtempSync(join(tmpdir(), 'annoqa-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-  });
+  const harness = await openHarness('#agreement');
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${origin}/#agreement`);
+    const { page } = harness;
     await page.waitForFunction(() => (window as { __bench?: { done?: boolean } }).__bench?.done === true, undefined, {
       timeout: timeoutMs,
       polling: 250,
     });
     return (await page.evaluate(() => (window as { __bench?: object }).__bench)) as AgreementChromiumResult;
   } finally {
-    await context.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-    rmSync(profile, { recursive: true, force: true });
+    await harness.close();
   }
 }
