@@ -4,7 +4,7 @@
  * wins over a wildcard one. Boxes are matched geometrically elsewhere (not here).
  *
  * `judgement_gold` pairs each non-box judgement with its gold answer and says whether it
- * is correct: labels compare exactly (after trimming at ingest); numbers compare by value
+ * is correct (several gold files agreeing on a key: the newest wins): labels compare exactly (after trimming at ingest); numbers compare by value
  * (so "1" and "1.0" agree); text is not scored here (see the text similarity metrics).
  */
 export const GOLD_VIEW = `
@@ -19,5 +19,15 @@ JOIN gold g ON g.item_id = j.item_id
   AND (g.batch_id = j.batch_id OR g.batch_id = '*')
   AND (g.question = j.question OR g.question = '*')
 WHERE j.x IS NULL AND g.x IS NULL
-QUALIFY row_number() OVER (PARTITION BY j.source_id, j.source_row ORDER BY g.batch_id = '*', g.question = '*') = 1;
+QUALIFY row_number() OVER (PARTITION BY j.source_id, j.source_row
+  ORDER BY g.batch_id = '*', g.question = '*', g.source_id DESC, g.source_row DESC) = 1;
 `;
+
+/**
+ * `LEFT JOIN` clause giving the judgements aliased `j` their gold (columns gold_label,
+ * gold_score, gold_text, is_correct of alias `g`; NULL without gold). It joins the
+ * `judgement_gold` view on the row's identity: an equi-join, where a LEFT JOIN straight on
+ * `gold` with the wildcard ORs would be a nested-loop join (seconds at 1M judgements).
+ */
+export const LEFT_JOIN_GOLD = `LEFT JOIN (SELECT source_id, source_row, gold_label, gold_score, gold_text, is_correct FROM judgement_gold) g
+  ON g.source_id = j.source_id AND g.source_row = j.source_row`;

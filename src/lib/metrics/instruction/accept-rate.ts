@@ -1,4 +1,5 @@
 import type { Connector } from '../../db/connector';
+import { LEFT_JOIN_GOLD } from '../../db/gold-join';
 import { questionKey } from '../../report/report-types';
 import { joinSql, raw, sql } from '../../sql/sql';
 import { clopperPearson } from '../../stats/clopper-pearson';
@@ -67,12 +68,9 @@ export async function acceptRateByQuestion(
     : sql`j.strategy = 'instruction_tuning' AND j.value_kind = 'category'`;
   const rows = await db.query<Row>(sql`
     WITH answers AS (
-      SELECT j.batch_id, j.strategy, j.question, j.annotator_id, ${decision('j.label')} AS accepted, ${decision('g.label')} AS gold_accepted
-      FROM ${filteredJudgements(filters)} j
-      LEFT JOIN gold g ON g.item_id = j.item_id AND (g.batch_id = j.batch_id OR g.batch_id = '*')
-        AND (g.question = j.question OR g.question = '*') AND g.x IS NULL
-      WHERE j.label IS NOT NULL AND j.x IS NULL AND ${where}
-      QUALIFY row_number() OVER (PARTITION BY j.source_id, j.source_row ORDER BY g.batch_id = '*', g.question = '*') = 1),
+      SELECT j.batch_id, j.strategy, j.question, j.annotator_id, ${decision('j.label')} AS accepted, ${decision('g.gold_label')} AS gold_accepted
+      FROM ${filteredJudgements(filters)} j ${raw(LEFT_JOIN_GOLD)}
+      WHERE j.label IS NOT NULL AND j.x IS NULL AND ${where}),
     decisive AS (SELECT * FROM answers a WHERE NOT EXISTS (SELECT 1 FROM answers b WHERE b.accepted IS NULL
       AND b.batch_id = a.batch_id AND b.strategy = a.strategy AND b.question = a.question))
     SELECT batch_id, strategy, question, annotator_id, count(*)::INTEGER AS n, sum(accepted)::INTEGER AS accepts,

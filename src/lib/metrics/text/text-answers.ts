@@ -1,5 +1,6 @@
 import type { Connector } from '../../db/connector';
-import { sql, type SqlQuery } from '../../sql/sql';
+import { LEFT_JOIN_GOLD } from '../../db/gold-join';
+import { raw, sql, type SqlQuery } from '../../sql/sql';
 import { filteredJudgements, type Filters } from '../filters';
 
 /** One answer's text with its gold text (null when the item has none). */
@@ -15,18 +16,14 @@ export type TextAnswer = {
 
 /**
  * The answers of the selected questions (text = coalesce(text, label)), each with its gold
- * (coalesce(gold text, gold label); the most specific gold row wins over a wildcard '*' one,
- * the convention of gold-join.ts), ordered by question, item and annotator.
+ * (coalesce(gold text, gold label), by the convention of gold-join.ts), ordered by question, item and annotator.
  */
 export async function textAnswers(db: Connector, filters: Filters, where: SqlQuery): Promise<TextAnswer[]> {
   return db.query<TextAnswer>(sql`
     SELECT j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, coalesce(j.text, j.label) AS answer,
-      coalesce(g.text, g.label) AS gold
-    FROM ${filteredJudgements(filters)} j
-    LEFT JOIN gold g ON g.item_id = j.item_id AND (g.batch_id = j.batch_id OR g.batch_id = '*')
-      AND (g.question = j.question OR g.question = '*') AND g.x IS NULL
+      coalesce(g.gold_text, g.gold_label) AS gold
+    FROM ${filteredJudgements(filters)} j ${raw(LEFT_JOIN_GOLD)}
     WHERE coalesce(j.text, j.label) IS NOT NULL AND j.x IS NULL AND (${where})
-    QUALIFY row_number() OVER (PARTITION BY j.source_id, j.source_row ORDER BY g.batch_id = '*', g.question = '*') = 1
     ORDER BY j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id`);
 }
 
