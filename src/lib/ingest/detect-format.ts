@@ -199,7 +199,8 @@ export function formatChoiceFor(format: DetectedFormat): Exclude<FormatChoice, '
   return format as Exclude<FormatChoice, 'auto'>;
 }
 
-function classifyJson(fileName: string, value: unknown): DetectedFormat {
+/** The export a parsed JSON document is (a list of tasks or records, COCO, Argilla); throws when none fits. */
+export function classifyJson(fileName: string, value: unknown): DetectedFormat {
   if (isObject(value)) {
     if (Array.isArray(value.images) && Array.isArray(value.annotations)) return 'coco';
     if (Array.isArray(value.records)) return 'argilla';
@@ -219,14 +220,16 @@ function classifyJson(fileName: string, value: unknown): DetectedFormat {
   return classifyRecord(first) ?? 'ndjson';
 }
 
-function classifyRecord(record: Record<string, unknown>): DetectedFormat | undefined {
+/** The tool one JSON record comes from (Labelbox, Prodigy, Argilla), when its keys say. */
+export function classifyRecord(record: Record<string, unknown>): DetectedFormat | undefined {
   if (isObject(record.data_row) && isObject(record.projects)) return 'labelbox';
   if ('_input_hash' in record || '_task_hash' in record || ('_view_id' in record && 'answer' in record)) return 'prodigy';
   if (isObject(record.fields) && ('responses' in record || 'suggestions' in record)) return 'argilla';
   return undefined;
 }
 
-function looksLikeJsonLines(text: string): boolean {
+/** True when the first line is a complete JSON value and the next line starts another object. */
+export function looksLikeJsonLines(text: string): boolean {
   const newline = text.indexOf('\n');
   if (newline < 0) return false;
   const rest = text.slice(newline + 1).trimStart();
@@ -239,7 +242,8 @@ function looksLikeJsonLines(text: string): boolean {
   }
 }
 
-function refuseKnownBinary(fileName: string, bytes: Uint8Array): void {
+/** Throws a clear message for ZIP, gzip and other binary (NUL-holding) files. */
+export function refuseKnownBinary(fileName: string, bytes: Uint8Array): void {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]))
     throw new IngestError(
       fileName,
@@ -255,6 +259,7 @@ function refuseKnownBinary(fileName: string, bytes: Uint8Array): void {
   }
 }
 
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+/** True when `bytes` begins with the `magic` bytes. */
+export function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }

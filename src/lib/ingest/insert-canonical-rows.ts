@@ -1,10 +1,10 @@
 import type { Connector } from '../db/connector';
 import { ident, sql } from '../sql/sql';
-import { ANY } from './load-delimited';
-import { goldProblem, judgementProblem } from './formats/canonical-checks';
-import { readStagingCsv, stagingCsv, type StagingColumn } from './formats/canonical-csv';
+import { readStagingCsv, type StagingColumn } from './formats/canonical-csv';
 import type { CanonicalGold, CanonicalJudgement, CanonicalRejection } from './formats/canonical-rows';
 import { claimSource, forgetSource, recordSource, type LoadedSource } from './register-source';
+import { sha256Hex } from './sha256';
+import { GOLD_COLUMNS, JUDGEMENT_COLUMNS, REJECTION_COLUMNS, stageCanonicalRows, type StagedRows } from './stage-canonical-rows';
 
 export interface CanonicalInsertOptions {
   fileName: string;
@@ -19,109 +19,61 @@ export interface CanonicalInsertOptions {
   rejections: CanonicalRejection[];
 }
 
-const J = (name: string, type: StagingColumn['type'] = 'VARCHAR'): StagingColumn => ({ name, type });
-
-/** Staging columns in the order of the `judgements` table (source_id excepted), plus `seq`. */
-const JUDGEMENT_COLUMNS: StagingColumn[] = [
-  J('seq', 'BIGINT'),
-  J('source_row', 'BIGINT'),
-  J('batch_id'),
-  J('strategy'),
-  J('item_id'),
-  J('question'),
-  J('annotator_id'),
-  J('value_kind'),
-  J('label'),
-  J('score', 'DOUBLE'),
-  J('text'),
-  J('x', 'DOUBLE'),
-  J('y', 'DOUBLE'),
-  J('w', 'DOUBLE'),
-  J('h', 'DOUBLE'),
-  J('image_w', 'DOUBLE'),
-  J('image_h', 'DOUBLE'),
-  J('started_at', 'TIMESTAMP'),
-  J('submitted_at', 'TIMESTAMP'),
-  J('duration_s', 'DOUBLE'),
-  J('cost_usd', 'DOUBLE'),
-  J('prelabeled', 'BOOLEAN'),
-  J('option_a'),
-  J('option_b'),
-  J('shown_first'),
-];
-const GOLD_COLUMNS: StagingColumn[] = [
-  J('seq', 'BIGINT'),
-  J('source_row', 'BIGINT'),
-  J('batch_id'),
-  J('item_id'),
-  J('question'),
-  J('label'),
-  J('score', 'DOUBLE'),
-  J('text'),
-  J('x', 'DOUBLE'),
-  J('y', 'DOUBLE'),
-  J('w', 'DOUBLE'),
-  J('h', 'DOUBLE'),
-];
-const REJECTION_COLUMNS: StagingColumn[] = [J('source_row', 'BIGINT'), J('line', 'BIGINT'), J('reason'), J('excerpt')];
-
 /**
  * Loads the canonical rows an adapter parsed (every non-CSV format) into `judgements`, `gold`
- * and `rejections`, and records the file in `sources` (SHA-256 duplicate check first).
- *
- * DuckDB has no JSON/Parquet extension here, so rows are written as typed CSV and read back
- * with `read_csv` and explicit column types. The CSV loader's invariants hold:
- * - rows failing the checks of `canonical-checks.ts` are rejected with the reason;
+ * and `rejections`, and records the file in `sources` (SHA-256 duplicate check first):
+ * `stageCanonicalRows` (checks, typed CSV) then `insertStagedRows`.
+ */
+export async function insertCanonicalRows(db: Connector, options: CanonicalInsertOptions): Promise<LoadedSource> {
+  const role = options.role ?? 'judgements';
+  const staged = stageCanonicalRows(role, { rows: options.rows, gold: options.gold ?? [], rejections: options.rejections });
+  return insertStagedRows(db, {
+    fileName: options.fileName,
+    bytes: options.bytes.length,
+    sha256: await sha256Hex(options.bytes),
+    format: options.format,
+    role,
+    staged,
+  });
+}
+
+export interface StagedInsertOptions {
+  fileName: string;
+  /** The original file's size and SHA-256 (the same file is never loaded twice). */
+  bytes: number;
+  sha256: string;
+  format: string;
+  role: 'judgements' | 'gold';
+  staged: StagedRows;
+}
+
+/**
+ * Inserts rows staged by `stageCanonicalRows` (typed CSV read back by `read_csv` with explicit
+ * column types: DuckDB has no JSON/Parquet extension here). The CSV loader's invariants hold:
  * - a second non-box answer by one annotator to one (batch, item, question) is a duplicate:
  *   the newest (latest submitted_at, then the later record) is kept, the others rejected;
  * - two different gold answers for one (batch, item, question) keep the first;
  * - rows_read = rows_loaded + rows_rejected, where a "row" is one judgement or gold row the
  *   adapter produced, or one rejection it reported.
+ * The buffers are handed to DuckDB (in the browser: transferred to its worker).
  */
-export async function insertCanonicalRows(db: Connector, options: CanonicalInsertOptions): Promise<LoadedSource> {
-  const { fileName, bytes, format } = options;
-  const role = options.role ?? 'judgements';
-  const rejections: CanonicalRejection[] = [...options.rejections];
-  const judgements: CanonicalJudgement[] = [];
-  const gold: CanonicalGold[] = [];
-  for (const row of options.rows) {
-    const problem = judgementProblem(row);
-    if (problem)
-      rejections.push({
-        source_row: row.source_row,
-        reason: problem,
-        excerpt: `item "${row.item_id}", annotator "${row.annotator_id}"`,
-      });
-    else if (role === 'gold') gold.push({ ...row, batch_id: row.batch_id ?? ANY });
-    else judgements.push(row);
-  }
-  for (const row of options.gold ?? []) {
-    const problem = goldProblem(row);
-    if (problem) rejections.push({ source_row: row.source_row, reason: problem, excerpt: `item "${row.item_id}"` });
-    else gold.push(row);
-  }
-
-  const { sourceId, sha256 } = await claimSource(db, fileName, bytes);
+export async function insertStagedRows(db: Connector, options: StagedInsertOptions): Promise<LoadedSource> {
+  const { fileName, format, role, staged } = options;
+  const { sourceId, sha256 } = await claimSource(db, fileName, options.sha256);
   const files: string[] = [];
   const tables = [`canonical_j_${sourceId}`, `canonical_g_${sourceId}`];
-  const stage = async (suffix: string, columns: StagingColumn[], rows: Record<string, unknown>[]): Promise<string> => {
+  const stage = async (suffix: string, columns: StagingColumn[], csv: Uint8Array): Promise<string> => {
     const name = `annoqa_canonical_${sourceId}_${suffix}.csv`;
-    await db.registerFile(name, new TextEncoder().encode(stagingCsv(columns, rows)));
+    await db.registerFile(name, csv);
     files.push(name);
     return readStagingCsv(name, columns);
   };
   try {
-    const judgementRows = judgements.map((row, seq) => ({
-      ...row,
-      seq,
-      batch_id: row.batch_id ?? 'default',
-      strategy: row.strategy ?? 'unspecified',
-    }));
-    const goldRows = gold.map((row, seq) => ({ ...row, seq, batch_id: row.batch_id ?? ANY, question: row.question ?? ANY }));
-    await db.exec(`CREATE TEMP TABLE ${tables[0]} AS SELECT * FROM ${await stage('j', JUDGEMENT_COLUMNS, judgementRows)}`);
-    await db.exec(`CREATE TEMP TABLE ${tables[1]} AS SELECT * FROM ${await stage('g', GOLD_COLUMNS, goldRows)}`);
-    const rejectionRows = rejections.map((r) => ({ ...r, excerpt: r.excerpt ?? null, line: r.line ?? null }));
-    await db.exec(`INSERT INTO rejections SELECT ${sourceId}, * FROM ${await stage('r', REJECTION_COLUMNS, rejectionRows)}`);
+    await db.exec(`CREATE TEMP TABLE ${tables[0]} AS SELECT * FROM ${await stage('j', JUDGEMENT_COLUMNS, staged.judgements)}`);
+    await db.exec(`CREATE TEMP TABLE ${tables[1]} AS SELECT * FROM ${await stage('g', GOLD_COLUMNS, staged.gold)}`);
+    await db.exec(`INSERT INTO rejections SELECT ${sourceId}, * FROM ${await stage('r', REJECTION_COLUMNS, staged.rejections)}`);
+    // The staged CSVs are read: free them (in duckdb-wasm they sit in the engine's memory).
+    for (const file of files.splice(0)) await db.dropFile(file);
 
     await rejectRepeatedAnswers(db, sourceId, ident(tables[0]));
     await rejectConflictingGold(db, sourceId, ident(tables[1]));
@@ -142,7 +94,7 @@ export async function insertCanonicalRows(db: Connector, options: CanonicalInser
       fileName,
       format,
       role,
-      bytes: bytes.length,
+      bytes: options.bytes,
       sha256,
       rowsRead: loaded + rejected,
       rowsLoaded: loaded,

@@ -5,6 +5,7 @@ import { decodeTextStart } from './decode-text';
 import { IngestError } from './ingest-error';
 import { claimSource, forgetSource, recordSource, type LoadedSource } from './register-source';
 import { sniffDelimited } from './sniff-delimited';
+import { warnUnusedColumns } from './unused-columns';
 import { validationReasons, type FieldRefs } from './row-validation';
 import { boolean, timestamp } from './value-parsing';
 
@@ -17,6 +18,8 @@ export interface DelimitedLoadOptions {
   mapping?: ColumnMapping;
   /** Defaults to the sniffed delimiter (`\t` for a `.tsv` file). */
   delimiter?: string;
+  /** The file's SHA-256 when it is known already (hashed in the browser's ingest worker). */
+  sha256?: string;
 }
 
 export interface DelimitedLoadResult extends LoadedSource {
@@ -47,7 +50,7 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
   const mapping = applyMappingOverrides(guessMapping(preview.columns), options.mapping ?? {});
   checkMapping(fileName, role, mapping, preview.columns);
 
-  const { sourceId, sha256 } = await claimSource(db, fileName, bytes);
+  const { sourceId, sha256 } = await claimSource(db, fileName, options.sha256 ?? bytes);
   const registered = `annoqa_source_${sourceId}.csv`;
   const raw = ident(`raw_${sourceId}`);
   const rejectsTable = `csv_rejects_${sourceId}`;
@@ -128,6 +131,7 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
       mapping,
     };
     await recordSource(db, source);
+    await warnUnusedColumns(db, sourceId, preview.columns, mapping);
     return source;
   } catch (error) {
     await forgetSource(db, sourceId);

@@ -18,14 +18,15 @@ export interface LoadedSource {
 
 /**
  * Claims the next source id for a file, after checking by SHA-256 that the same bytes are
- * not loaded already (re-loading a file must never double-count its judgements).
+ * not loaded already (re-loading a file must never double-count its judgements). Takes the
+ * bytes, or their SHA-256 when it was computed already (the browser hashes in its ingest worker).
  */
 export async function claimSource(
   db: Connector,
   fileName: string,
-  bytes: Uint8Array,
+  bytesOrSha256: Uint8Array | string,
 ): Promise<{ sourceId: number; sha256: string }> {
-  const sha256 = await sha256Hex(bytes);
+  const sha256 = typeof bytesOrSha256 === 'string' ? bytesOrSha256 : await sha256Hex(bytesOrSha256);
   const [existing] = await db.query<{ file_name: string }>(sql`SELECT file_name FROM sources WHERE sha256 = ${sha256} LIMIT 1`);
   if (existing) {
     throw new IngestError(

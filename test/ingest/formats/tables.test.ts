@@ -72,13 +72,14 @@ describe('long records: NDJSON and Parquet', () => {
 
   // test/fixtures/tables/long.parquet (written by DuckDB 1.4.3, Snappy; INT64, TIMESTAMP, DOUBLE and NULLs).
   it('loads a long Parquet file read by hyparquet, reporting progress', async () => {
-    const progress: [number, number][] = [];
+    const progress: [string, number, number][] = [];
     const source = await loadPath(db, join(FIXTURES, 'tables', 'long.parquet'), {
-      onProgress: (bytesDone, records) => progress.push([bytesDone, records]),
+      onProgress: (p) => progress.push([p.phase, p.bytesRead, p.records]),
     });
-    // 941 bytes (the file's size); 5 records parsed, then 5 read (4 loaded + 1 rejected).
-    expect(progress.at(-1)).toEqual([941, 5]);
-    expect(progress.some(([, records]) => records === 5)).toBe(true);
+    // 941 bytes (the file's size); 5 records parsed, then loaded, then the questions inferred.
+    expect(progress.map(([phase]) => phase)).toEqual(['parsing', 'loading', 'inferring']);
+    expect(progress.at(-1)).toEqual(['inferring', 941, 5]);
+    expect(progress[0]).toEqual(['parsing', 941, 5]);
     expect(source).toMatchObject({ detected: 'parquet', rowsRead: 5, rowsLoaded: 4, rowsRejected: 1 });
     expect(await judgementsOf(db, source.sourceId, 'item_id, annotator_id, label, submitted_at, duration_s')).toEqual([
       { item_id: 'img-1', annotator_id: 'ann', label: 'cat', submitted_at: Date.parse('2024-08-01T09:00:00Z'), duration_s: 3.5 },
