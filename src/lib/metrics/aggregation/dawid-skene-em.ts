@@ -71,24 +71,40 @@ function maximise(data: DawidSkeneData, t: Float64Array): { priors: Float64Array
   return { priors, confusion };
 }
 
-/** E-step: posteriors ∝ p_k ∏ π_jkl^n_ijl (D&S eq 2.5), in log space; returns the log-likelihood. */
-function expect(data: DawidSkeneData, priors: Float64Array, confusion: Float64Array, t: Float64Array): number {
-  const { items, classes: K } = data;
-  const log = new Float64Array(items * K);
-  for (let i = 0; i < items; i++) for (let k = 0; k < K; k++) log[i * K + k] = Math.log(priors[k]);
-  for (let o = 0; o < data.item.length; o++) {
-    const base = data.annotator[o] * K * K + data.label[o];
-    const row = data.item[o] * K;
-    for (let k = 0; k < K; k++) log[row + k] += data.count[o] * Math.log(confusion[base + k * K]);
+/**
+ * E-step: posteriors ∝ p_k ∏ π_jkl^n_ijl (D&S eq 2.5), in log space; returns the log-likelihood.
+ * `log` (items × K) and `logConfusion` (annotators × K × K) are scratch space reused across
+ * iterations: the logs of the confusion entries are taken once per iteration, not once per
+ * observation.
+ */
+function expect(
+  data: DawidSkeneData,
+  fit: { priors: Float64Array; confusion: Float64Array },
+  t: Float64Array,
+  log: Float64Array,
+  logConfusion: Float64Array,
+): number {
+  const { items, classes: K, item, annotator, label, count } = data;
+  for (let x = 0; x < logConfusion.length; x++) logConfusion[x] = Math.log(fit.confusion[x]);
+  for (let k = 0; k < K; k++) {
+    const logPrior = Math.log(fit.priors[k]);
+    for (let i = 0; i < items; i++) log[i * K + k] = logPrior;
+  }
+  for (let o = 0; o < item.length; o++) {
+    const base = annotator[o] * K * K + label[o];
+    const row = item[o] * K;
+    const n = count[o];
+    for (let k = 0; k < K; k++) log[row + k] += n * logConfusion[base + k * K];
   }
   let logLikelihood = 0;
   for (let i = 0; i < items; i++) {
+    const row = i * K;
     let top = -Infinity;
-    for (let k = 0; k < K; k++) top = Math.max(top, log[i * K + k]);
+    for (let k = 0; k < K; k++) if (log[row + k] > top) top = log[row + k];
     if (top === -Infinity) continue; // every class impossible under the current fit: keep the previous posterior
     let sum = 0;
-    for (let k = 0; k < K; k++) sum += Math.exp(log[i * K + k] - top);
-    for (let k = 0; k < K; k++) t[i * K + k] = Math.exp(log[i * K + k] - top) / sum;
+    for (let k = 0; k < K; k++) sum += log[row + k] = Math.exp(log[row + k] - top);
+    for (let k = 0; k < K; k++) t[row + k] = log[row + k] / sum;
     logLikelihood += top + Math.log(sum);
   }
   return logLikelihood;
@@ -106,13 +122,15 @@ export function fitDawidSkene(data: DawidSkeneData, options: DawidSkeneOptions =
   const K = data.classes;
   const t = majorityVotePosterior(data);
   const previous = new Float64Array(t.length);
+  const log = new Float64Array(t.length);
+  const logConfusion = new Float64Array(data.annotators * K * K);
   let fit = maximise(data, t);
   let logLikelihood = -Infinity;
   let iterations = 0;
   let converged = false;
   while (iterations < maxIterations && data.items > 0) {
     previous.set(t);
-    logLikelihood = expect(data, fit.priors, fit.confusion, t);
+    logLikelihood = expect(data, fit, t, log, logConfusion);
     fit = maximise(data, t);
     iterations++;
     let change = 0;
