@@ -43,7 +43,7 @@ export async function costBy(
       count(*) FILTER (WHERE cost IS NULL)::DOUBLE AS unpriced,
       string_agg(DISTINCT missing, '; ') FILTER (WHERE cost IS NULL) AS missing
     FROM (SELECT *, ${assignmentCostSql(card)} AS cost, ${missingCostReasonSql(card)} AS missing
-          FROM ${timedAssignments(filters, options, card.basis === 'per_item')} a) a
+          FROM ${await timedAssignments(db, filters, options)} a) a
     ${groupClause(keys)}`);
   return rows.map((row) => {
     const { missing, ...rest } = row;

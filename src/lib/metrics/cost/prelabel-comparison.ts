@@ -95,7 +95,7 @@ export async function prelabelComparison(
   const times = await db.query<SideRow>(sql`
     SELECT ${select} prelabeled, count(*)::DOUBLE AS assignments, count(duration_s)::DOUBLE AS durations_known,
       quantile_cont(duration_s, 0.5) AS median_duration_s, avg(duration_s) AS mean_duration_s, stddev_samp(duration_s) AS sd_duration_s
-    FROM ${timedAssignments(filters, options)} a WHERE prelabeled IS NOT NULL GROUP BY ALL`);
+    FROM ${await timedAssignments(db, filters, options)} a WHERE prelabeled IS NOT NULL GROUP BY ALL`);
   const accuracy = await db.query<{ prelabeled: boolean; n: number; correct: number }>(sql`
     SELECT ${select} prelabeled, count(*)::DOUBLE AS n, count(*) FILTER (WHERE is_correct)::DOUBLE AS correct
     FROM judgement_gold j WHERE is_correct IS NOT NULL AND prelabeled IS NOT NULL AND ${filterCondition(filters)} GROUP BY ALL`);

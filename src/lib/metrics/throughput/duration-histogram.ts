@@ -25,7 +25,7 @@ export async function durationHistogram(
   bins = 30,
   options: ThroughputOptions = {},
 ): Promise<DurationHistogram> {
-  const source = timedAssignments(filters, options);
+  const source = await timedAssignments(db, filters, options);
   const [{ total, p99 }] = await db.query<{ total: number; p99: number | null }>(
     sql`SELECT count(duration_s)::DOUBLE AS total, quantile_cont(duration_s, 0.99) AS p99 FROM ${source} a`,
   );

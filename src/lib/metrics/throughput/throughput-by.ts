@@ -86,7 +86,7 @@ export async function throughputBy(
       count(*) FILTER (WHERE start_without_duration)::DOUBLE AS sessions_without_duration,
       count(*) FILTER (WHERE prelabeled)::DOUBLE AS prelabeled_assignments,
       count(prelabeled)::DOUBLE AS prelabel_known
-    FROM ${timedAssignments(filters, options)} a
+    FROM ${await timedAssignments(db, filters, options)} a
     ${groupClause(keys)}`);
   return rows.map((row) => withRates(row));
 }

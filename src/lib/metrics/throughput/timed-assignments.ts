@@ -1,3 +1,5 @@
+import type { Connector } from '../../db/connector';
+import { derivedTable } from '../../db/derived-table';
 import { filterCondition, type Filters } from '../filters';
 import { sql, type SqlQuery } from '../../sql/sql';
 
@@ -32,30 +34,30 @@ export const SESSION_CONVENTION =
   'Active time = the sum of the gaps between consecutive submissions inside each session, plus the duration_s of each ' +
   "session's first unit when the export has it (0 when it does not). Days are UTC calendar days of submitted_at.";
 
+function gapSeconds(options: ThroughputOptions): number {
+  const gap = (options.sessionGapMinutes ?? DEFAULT_SESSION_GAP_MINUTES) * 60;
+  if (!(gap > 0)) throw new Error(`sessionGapMinutes must be a positive number of minutes (got ${options.sessionGapMinutes})`);
+  return gap;
+}
+
 /**
  * Every assignment over *all* judgements (unfiltered), with its sessions: (annotator_id,
  * batch_id, strategy, item_id, question, judgements, submitted_at, duration_s, cost_usd,
- * prelabeled, [questions_on_item,] session_start, active_s, start_without_duration).
- * `questions_on_item` (with `withQuestionsOnItem`) = how many questions this annotator
- * answered on this item (a rate card's per-item price is split equally over them). Session
+ * prelabeled, questions_on_item, session_start, active_s, start_without_duration).
+ * `questions_on_item` = how many questions this annotator answered on this item (a rate
+ * card's per-item price is split equally over them). Session
  * columns are NULL without submitted_at. Ties in submitted_at are ordered by the first
  * source row, so results are reproducible.
  */
-export function sessionisedAssignments(options: ThroughputOptions = {}, withQuestionsOnItem = false): SqlQuery {
-  const gapSeconds = (options.sessionGapMinutes ?? DEFAULT_SESSION_GAP_MINUTES) * 60;
-  if (!(gapSeconds > 0))
-    throw new Error(`sessionGapMinutes must be a positive number of minutes (got ${options.sessionGapMinutes})`);
-  const starts = sql`(gap_s IS NULL OR gap_s > ${gapSeconds})`;
-  const questions = withQuestionsOnItem
-    ? sql`count(*) OVER (PARTITION BY annotator_id, batch_id, item_id) AS questions_on_item,`
-    : sql``;
+export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuery {
+  const starts = sql`(gap_s IS NULL OR gap_s > ${gapSeconds(options)})`;
   return sql`(
     SELECT * EXCLUDE (gap_s, first_row),
       CASE WHEN submitted_at IS NOT NULL THEN ${starts} END AS session_start,
       CASE WHEN submitted_at IS NULL THEN NULL WHEN ${starts} THEN coalesce(duration_s, 0) ELSE gap_s END AS active_s,
       CASE WHEN submitted_at IS NOT NULL THEN ${starts} AND duration_s IS NULL END AS start_without_duration
     FROM (
-      SELECT *, ${questions}
+      SELECT *, count(*) OVER (PARTITION BY annotator_id, batch_id, item_id) AS questions_on_item,
         CASE WHEN submitted_at IS NOT NULL THEN (epoch_ms(submitted_at) - epoch_ms(lag(submitted_at) OVER (PARTITION BY annotator_id
           ORDER BY submitted_at NULLS LAST, first_row))) / 1000.0 END AS gap_s
       FROM (SELECT annotator_id, batch_id, strategy, item_id, question, count(*) AS judgements,
@@ -67,10 +69,13 @@ export function sessionisedAssignments(options: ThroughputOptions = {}, withQues
 
 /**
  * The assignments the filters select, with their active time (columns of
- * `sessionisedAssignments`). Filters apply to assignments: a date range selects an
- * assignment by its submitted_at (the latest of its rows), the other filters by its
- * batch, strategy, question, annotator and item.
+ * `sessionisedAssignments`), usable after FROM. Filters apply to assignments: a date range
+ * selects an assignment by its submitted_at (the latest of its rows), the other filters by
+ * its batch, strategy, question, annotator and item. The sessionised table does not depend
+ * on the filters, so it is built once per state of the data (`derivedTable`).
  */
-export function timedAssignments(filters: Filters = {}, options: ThroughputOptions = {}, withQuestionsOnItem = false): SqlQuery {
-  return sql`(SELECT * FROM ${sessionisedAssignments(options, withQuestionsOnItem)} j WHERE ${filterCondition(filters)})`;
+export async function timedAssignments(db: Connector, filters: Filters = {}, options: ThroughputOptions = {}): Promise<SqlQuery> {
+  const gap = gapSeconds(options);
+  const table = await derivedTable(db, `assignments_${String(gap).replace(/\W/g, '_')}`, sessionisedAssignments(options));
+  return sql`(SELECT * FROM ${table} j WHERE ${filterCondition(filters)})`;
 }

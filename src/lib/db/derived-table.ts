@@ -1,0 +1,47 @@
+import { ident, sql, type SqlQuery } from '../sql/sql';
+import type { Connector } from './connector';
+
+interface Built {
+  fingerprint: string;
+  ready: Promise<void>;
+}
+
+const built = new WeakMap<Connector, Map<string, Built>>();
+
+/**
+ * The state of the loaded data, cheaply: every loaded file (id, sha256, counts) and the row
+ * counts of `judgements` and `gold`. Loads, clears and re-loads change it.
+ */
+async function dataFingerprint(db: Connector): Promise<string> {
+  const [row] = await db.query<{ fingerprint: string }>(`SELECT concat_ws('|',
+    (SELECT count(*) FROM judgements), (SELECT count(*) FROM gold),
+    (SELECT string_agg(concat_ws(':', source_id, sha256, rows_loaded), ',' ORDER BY source_id) FROM sources)) AS fingerprint`);
+  return row.fingerprint;
+}
+
+/**
+ * A temporary table holding `query`, built once per state of the loaded data and shared by
+ * every panel and filter change (derived tables that do not depend on the filters, such as
+ * the sessionised assignments, cost seconds at 1M judgements to build). Returns the table's
+ * name, usable after FROM. Concurrent callers share one build. Code that edits the canonical
+ * tables by hand, bypassing the loaders, must change a row count or load a source to be seen.
+ */
+export async function derivedTable(db: Connector, name: string, query: SqlQuery): Promise<SqlQuery> {
+  const table = ident(`derived_${name}`);
+  const fingerprint = await dataFingerprint(db);
+  if (!built.has(db)) built.set(db, new Map());
+  const tables = built.get(db)!;
+  let entry = tables.get(name);
+  if (entry?.fingerprint !== fingerprint) {
+    const fresh: Built = {
+      fingerprint,
+      ready: db.query(sql`CREATE OR REPLACE TEMP TABLE ${table} AS ${query}`).then(() => undefined),
+    };
+    tables.set(name, fresh);
+    // A failed build is retried by the next caller.
+    fresh.ready.catch(() => tables.get(name) === fresh && tables.delete(name));
+    entry = fresh;
+  }
+  await entry.ready;
+  return table;
+}
