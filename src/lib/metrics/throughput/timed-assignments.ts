@@ -1,7 +1,7 @@
 import type { Connector } from '../../db/connector';
 import { derivedTable } from '../../db/derived-table';
 import { filterCondition, type Filters } from '../filters';
-import { sql, type SqlQuery } from '../../sql/sql';
+import { raw, sql, type SqlQuery } from '../../sql/sql';
 
 /** Options of the throughput and cost figures. */
 export interface ThroughputOptions {
@@ -43,16 +43,35 @@ function gapSeconds(options: ThroughputOptions): number {
 /**
  * Every assignment over *all* judgements (unfiltered), with its sessions: (annotator_id,
  * batch_id, strategy, item_id, question, judgements, submitted_at, duration_s, cost_usd,
- * prelabeled, questions_on_item, session_start, active_s, start_without_duration).
- * `questions_on_item` = how many questions this annotator answered on this item (a rate
- * card's per-item price is split equally over them). Session
- * columns are NULL without submitted_at. Ties in submitted_at are ordered by the first
- * source row, so results are reproducible.
+ * prelabeled, questions_on_item, session_start, active_s, start_without_duration, and the
+ * integer keys below). `questions_on_item` = how many questions this annotator answered on
+ * this item (a rate card's per-item price is split equally over them). Session columns are
+ * NULL without submitted_at. Ties in submitted_at are ordered by the first source row, so
+ * results are reproducible.
+ *
+ * Integer keys, so that distinct counts hash integers instead of tuples of strings:
+ * `unit_no` per (batch, item, question), `item_no` per (batch, item), `annotator_no` per
+ * annotator, `day_no` = UTC days since 1970 of submitted_at (NULL without it), and
+ * `item_assignment_no` / `annotator_day_no`, exact pairings of item × annotator and day × annotator.
  */
 export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuery {
   const starts = sql`(gap_s IS NULL OR gap_s > ${gapSeconds(options)})`;
+  const numbered = (columns: string) =>
+    raw(`(SELECT ${columns}, row_number() OVER ()::BIGINT AS n FROM (SELECT DISTINCT ${columns} FROM assignments))`);
   return sql`(
+    WITH assignments AS MATERIALIZED (
+      SELECT annotator_id, batch_id, strategy, item_id, question, count(*) AS judgements,
+        max(submitted_at) AS submitted_at, sum(duration_s) AS duration_s, sum(cost_usd) AS cost_usd,
+        bool_or(prelabeled) AS prelabeled, min((source_id::BIGINT << 40) + source_row) AS first_row
+      FROM judgements GROUP BY annotator_id, batch_id, strategy, item_id, question),
+    numbered AS (
+      SELECT a.*, u.n AS unit_no, i.n AS item_no, p.n AS annotator_no,
+        date_diff('day', DATE '1970-01-01', CAST(a.submitted_at AS DATE)) AS day_no
+      FROM assignments a JOIN ${numbered('batch_id, item_id, question')} u USING (batch_id, item_id, question)
+        JOIN ${numbered('batch_id, item_id')} i USING (batch_id, item_id) JOIN ${numbered('annotator_id')} p USING (annotator_id))
     SELECT * EXCLUDE (gap_s, first_row),
+      item_no::HUGEINT * 4294967296 + annotator_no AS item_assignment_no,
+      day_no::HUGEINT * 4294967296 + annotator_no AS annotator_day_no,
       CASE WHEN submitted_at IS NOT NULL THEN ${starts} END AS session_start,
       CASE WHEN submitted_at IS NULL THEN NULL WHEN ${starts} THEN coalesce(duration_s, 0) ELSE gap_s END AS active_s,
       CASE WHEN submitted_at IS NOT NULL THEN ${starts} AND duration_s IS NULL END AS start_without_duration
@@ -60,11 +79,7 @@ export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuer
       SELECT *, count(*) OVER (PARTITION BY annotator_id, batch_id, item_id) AS questions_on_item,
         CASE WHEN submitted_at IS NOT NULL THEN (epoch_ms(submitted_at) - epoch_ms(lag(submitted_at) OVER (PARTITION BY annotator_id
           ORDER BY submitted_at NULLS LAST, first_row))) / 1000.0 END AS gap_s
-      FROM (SELECT annotator_id, batch_id, strategy, item_id, question, count(*) AS judgements,
-              max(submitted_at) AS submitted_at, sum(duration_s) AS duration_s, sum(cost_usd) AS cost_usd,
-              bool_or(prelabeled) AS prelabeled, min((source_id::BIGINT << 40) + source_row) AS first_row
-            FROM judgements GROUP BY annotator_id, batch_id, strategy, item_id, question)
-    ))`;
+      FROM numbered))`;
 }
 
 /**
