@@ -1,5 +1,6 @@
 import type { Connector } from '../../db/connector';
-import { sql } from '../../sql/sql';
+import { questionKey } from '../../report/report-types';
+import { raw, sql, type SqlQuery } from '../../sql/sql';
 import { codeOrder, questionCondition, type QuestionRef } from '../accuracy/scored-judgements';
 import type { Filters } from '../filters';
 import { codedJudgements, goldItems } from './aggregation-input';
@@ -33,43 +34,76 @@ export interface DawidSkeneReport {
   reasons: Record<string, string>;
 }
 
+/** The integer-coded answers of one question, as `dawidSkeneByQuestion` reads them. */
+type PackedQuestion = QuestionRef & {
+  i: number[];
+  j: number[];
+  l: number[];
+  n: number[];
+  classes: string[];
+  annotators: string[];
+  gold_i: number[] | null;
+  gold_code: string[] | null;
+};
+
+/** Questions whose answers are voted on as classes (the rule of `aggregableQuestions`), over `judgements j`. */
+export const AGGREGABLE = sql`EXISTS (SELECT 1 FROM questions q WHERE q.batch_id = j.batch_id AND q.strategy = j.strategy
+  AND q.question = j.question AND (q.value_kind IN ('category', 'preference') OR (q.value_kind = 'number' AND q.level IN ('nominal', 'ordinal'))))`;
+
 /**
- * Dawid & Skene (1979) EM for one question over the filtered judgements: SQL counts answers
- * per (item, annotator, class) and integer-codes them (dense_rank); `fitDawidSkene` runs EM
- * from the majority-vote start to convergence. Works without gold; accuracy needs gold.
- * Classes are the answer codes seen, lowest first.
+ * Dawid & Skene (1979) EM for every question the filters and `extra` select (by default the
+ * aggregable ones), keyed by `questionKey()`. One SQL statement counts answers per
+ * (question, item, annotator, class), integer-codes them from small dictionaries (hash
+ * joins, not rank windows over every judgement) and returns one row of lists per question;
+ * `fitDawidSkene` runs EM from the majority-vote start to convergence. Works without gold;
+ * accuracy needs gold. Classes are the answer codes seen, lowest first.
  */
+export async function dawidSkeneByQuestion(
+  db: Connector,
+  filters: Filters,
+  extra: SqlQuery = AGGREGABLE,
+  options: DawidSkeneOptions = {},
+): Promise<Map<string, DawidSkeneReport>> {
+  const key = 'batch_id, strategy, question';
+  const codes = (column: string, order: string) =>
+    raw(`(SELECT ${key}, ${column}, (row_number() OVER (PARTITION BY ${key} ORDER BY ${order}) - 1)::INTEGER AS code_no
+      FROM (SELECT DISTINCT ${key}, ${column} FROM coded))`);
+  const packed = await db.query<PackedQuestion>(sql`
+    WITH coded AS MATERIALIZED (SELECT * FROM ${codedJudgements(filters, extra)}),
+    items AS MATERIALIZED ${codes('item_id', 'item_id')},
+    annotators AS MATERIALIZED ${codes('annotator_id', 'annotator_id')},
+    classes AS MATERIALIZED ${codes('code', codeOrder('code').text)},
+    observations AS (
+      SELECT ${raw(key)}, e.code_no AS i, a.code_no AS j, c.code_no AS l, count(*)::INTEGER AS n
+      FROM coded JOIN items e USING (${raw(key)}, item_id) JOIN annotators a USING (${raw(key)}, annotator_id)
+        JOIN classes c USING (${raw(key)}, code)
+      GROUP BY ALL)
+    SELECT * FROM
+      (SELECT ${raw(key)}, list(i) AS i, list(j) AS j, list(l) AS l, list(n) AS n FROM observations GROUP BY ALL)
+      JOIN (SELECT ${raw(key)}, list(code ORDER BY code_no) AS classes FROM classes GROUP BY ALL) USING (${raw(key)})
+      JOIN (SELECT ${raw(key)}, list(annotator_id ORDER BY code_no) AS annotators FROM annotators GROUP BY ALL) USING (${raw(key)})
+      LEFT JOIN (SELECT ${raw(key)}, list(e.code_no) AS gold_i, list(g.gold_code) AS gold_code
+        FROM items e JOIN ${goldItems(filters, extra)} g USING (${raw(key)}, item_id) GROUP BY ALL) USING (${raw(key)})`);
+  return new Map(packed.map((q) => [questionKey(q), fitQuestion(q, options)]));
+}
+
+/** Dawid–Skene for one question (the Quality view's detail table). */
 export async function dawidSkene(
   db: Connector,
   filters: Filters,
   key: QuestionRef,
   options: DawidSkeneOptions = {},
 ): Promise<DawidSkeneReport> {
-  const coded = codedJudgements(filters, questionCondition(key));
-  // Integer codes from small dictionaries joined by hash (much faster than dense_rank windows
-  // over every judgement); results come back as one row of lists, not a million row objects.
-  const itemCodes = sql`(SELECT item_id, (row_number() OVER (ORDER BY item_id) - 1)::INTEGER AS i FROM (SELECT DISTINCT item_id FROM ${coded}))`;
-  const annotatorCodes = sql`(SELECT annotator_id, (row_number() OVER (ORDER BY annotator_id) - 1)::INTEGER AS j FROM (SELECT DISTINCT annotator_id FROM ${coded}))`;
-  const classCodes = sql`(SELECT code, (row_number() OVER (ORDER BY ${codeOrder('code')}) - 1)::INTEGER AS l FROM (SELECT DISTINCT code FROM ${coded}))`;
-  const [packed] = await db.query<{ i: number[] | null; j: number[] | null; l: number[] | null; n: number[] | null }>(
-    sql`SELECT list(i) AS i, list(j) AS j, list(l) AS l, list(n) AS n FROM (
-      SELECT i, j, l, count(*)::INTEGER AS n FROM ${coded} c JOIN ${itemCodes} USING (item_id)
-        JOIN ${annotatorCodes} USING (annotator_id) JOIN ${classCodes} USING (code) GROUP BY ALL)`,
-  );
-  const classes = (await db.query<{ code: string }>(sql`SELECT code FROM ${classCodes} ORDER BY l`)).map((r) => r.code);
-  const annotatorIds = (await db.query<{ annotator_id: string }>(sql`SELECT annotator_id FROM ${annotatorCodes} ORDER BY j`)).map(
-    (r) => r.annotator_id,
-  );
-  const gold = await db.query<{ i: number; gold_code: string }>(
-    sql`SELECT e.i, g.gold_code FROM ${itemCodes} e JOIN ${goldItems(filters, questionCondition(key))} g USING (item_id)`,
-  );
-  const rows = { i: packed?.i ?? [], j: packed?.j ?? [], l: packed?.l ?? [], n: packed?.n ?? [] };
-  const items = rows.i.reduce((m, i) => Math.max(m, i + 1), 0);
-  const empty: DawidSkeneReport = {
+  const fit = (await dawidSkeneByQuestion(db, filters, questionCondition(key), options)).get(questionKey(key));
+  return fit ?? noAnswers([]);
+}
+
+function noAnswers(classes: string[]): DawidSkeneReport {
+  return {
     classes,
     priors: [],
     annotators: [],
-    items,
+    items: 0,
     iterations: 0,
     converged: false,
     tolerance: 0,
@@ -78,9 +112,16 @@ export async function dawidSkene(
     gold_items: 0,
     correct: 0,
     accuracy: null,
-    reasons: {},
+    reasons: { dawid_skene: 'no answers to aggregate' },
   };
-  if (items === 0) return { ...empty, reasons: { dawid_skene: 'no answers to aggregate' } };
+}
+
+function fitQuestion(packed: PackedQuestion, options: DawidSkeneOptions): DawidSkeneReport {
+  const { classes, annotators: annotatorIds } = packed;
+  const gold = (packed.gold_i ?? []).map((i, g) => ({ i, gold_code: packed.gold_code![g] }));
+  const rows = packed;
+  const items = rows.i.reduce((m, i) => Math.max(m, i + 1), 0);
+  if (items === 0) return noAnswers(classes);
   const K = classes.length;
   const data = {
     items,
