@@ -82,17 +82,20 @@ export function compareModels(
   const models = [...new Set(tallies.flatMap((t) => [t.model_1, t.model_2]))].sort();
   const index = new Map(models.map((m, i) => [m, i]));
   const n = models.length;
-  const rows = tallies.map((t) => [index.get(t.model_1)!, index.get(t.model_2)!, t.wins_1, t.wins_2, t.ties] as const);
+  // Tally rows as typed columns: the bootstrap rebuilds the win matrix once per resample.
+  const first = Int32Array.from(tallies, (t) => index.get(t.model_1)!);
+  const second = Int32Array.from(tallies, (t) => index.get(t.model_2)!);
   const matrix = (weights: Float64Array | null, withTies: boolean) => {
-    const wins = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-    rows.forEach(([i, j, w1, w2, ties], r) => {
+    const flat = new Float64Array(n * n);
+    for (let r = 0; r < tallies.length; r++) {
       const weight = weights ? weights[r] : 1;
-      if (weight === 0) return;
+      if (weight === 0) continue;
+      const { wins_1, wins_2, ties } = tallies[r];
       const half = withTies ? ties / 2 : 0;
-      wins[i][j] += weight * (w1 + half);
-      wins[j][i] += weight * (w2 + half);
-    });
-    return wins;
+      flat[first[r] * n + second[r]] += weight * (wins_1 + half);
+      flat[second[r] * n + first[r]] += weight * (wins_2 + half);
+    }
+    return Array.from({ length: n }, (_, i) => Array.from(flat.subarray(i * n, (i + 1) * n)));
   };
   const strictWins = matrix(null, false);
   const fit = fitBradleyTerry(matrix(null, true));
@@ -102,17 +105,17 @@ export function compareModels(
   // Bootstrap over items: resample item ids, weight each tally row by its item's draw count.
   const items = [...new Set(tallies.map((t) => t.item_id))];
   const itemIndex = new Map(items.map((id, i) => [id, i]));
-  const rowItem = tallies.map((t) => itemIndex.get(t.item_id)!);
+  const rowItem = Int32Array.from(tallies, (t) => itemIndex.get(t.item_id)!);
   const samples: number[][] = Array.from({ length: n }, () => []);
   let withoutFit = 0;
   if (fit.fit && resamples > 0) {
     const random = seededRandom(seed);
     const draws = new Float64Array(items.length);
-    const weights = new Float64Array(rows.length);
+    const weights = new Float64Array(tallies.length);
     for (let b = 0; b < resamples; b++) {
       draws.fill(0);
       for (let d = 0; d < items.length; d++) draws[randomIndex(random, items.length)]++;
-      rowItem.forEach((it, r) => (weights[r] = draws[it]));
+      for (let r = 0; r < rowItem.length; r++) weights[r] = draws[rowItem[r]];
       const boot = fitBradleyTerry(matrix(weights, true), { tolerance: 1e-9 });
       if (!boot.fit) withoutFit++;
       else boot.fit.strength.forEach((s, i) => samples[i].push(s));
