@@ -21,16 +21,25 @@ const scope = self as unknown as {
   postMessage(message: IngestReply, transfer?: Transferable[]): void;
 };
 
-/** Posts at most one progress report per 50 ms (the last one of a phase always goes). */
-function progressPoster(): (progress: IngestProgress, force?: boolean) => void {
+/** Posts at most one progress report per 50 ms within a phase; `flush` sends the last one held back. */
+function progressPoster(): { post: (progress: IngestProgress, force?: boolean) => void; flush: () => void } {
   let last = 0;
   let phase = '';
-  return (progress, force = false) => {
-    const now = performance.now();
-    if (!force && progress.phase === phase && now - last < 50) return;
-    last = now;
+  let held: IngestProgress | null = null;
+  const send = (progress: IngestProgress) => {
+    last = performance.now();
     phase = progress.phase;
+    held = null;
     scope.postMessage({ type: 'progress', progress });
+  };
+  return {
+    post(progress, force = false) {
+      if (!force && progress.phase === phase && performance.now() - last < 50) held = progress;
+      else send(progress);
+    },
+    flush() {
+      if (held) send(held);
+    },
   };
 }
 
@@ -38,7 +47,7 @@ function progressPoster(): (progress: IngestProgress, force?: boolean) => void {
 // (records progress) and transfers the parsed buffers back; the page only hands them to DuckDB.
 scope.onmessage = async (event) => {
   const { file, options } = event.data;
-  const post = progressPoster();
+  const { post, flush } = progressPoster();
   try {
     const bytesTotal = file.size;
     const bytes = await readFileBytes(file, (bytesRead) => post({ phase: 'reading', bytesRead, bytesTotal, records: 0 }));
@@ -46,6 +55,7 @@ scope.onmessage = async (event) => {
     const sha256 = await sha256Hex(bytes);
     post({ phase: 'parsing', bytesRead: bytesTotal, bytesTotal, records: 0 }, true);
     const parsed = await parseFile({ ...options, bytes, sha256, onProgress: (p) => post(p) });
+    flush();
     scope.postMessage({ type: 'done', parsed }, parsedBuffers(parsed));
   } catch (error) {
     if (error instanceof IngestError) {

@@ -101,10 +101,12 @@ export async function parseFile(options: ParseFileOptions): Promise<ParsedFile> 
   };
   // Lines of a JSON Lines file that were not JSON objects are rejections of this file too.
   const lineRejections = input.kind === 'jsonl' ? input.rejections : [];
-  const adapt = (result: AdapterResult, mapping?: ColumnMapping): ParsedFile => {
-    records(result.rows.length + result.gold.length + result.rejections.length);
-    return { ...base, kind: 'staged', staged: stageCanonicalRows(role, merge(result, lineRejections)), mapping };
-  };
+  const adapt = (result: AdapterResult, mapping?: ColumnMapping): ParsedFile => ({
+    ...base,
+    kind: 'staged',
+    staged: stageCanonicalRows(role, merge(result, lineRejections)),
+    mapping,
+  });
   const adapterOptions = { annotator: options.annotator, batchId: options.batchId };
   const wide = (table: FlatTable) => {
     const mapping = applyMappingOverrides(guessMapping(table.columns), options.mapping ?? {});

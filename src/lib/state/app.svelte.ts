@@ -1,29 +1,42 @@
 import type { Connector } from '../db/connector';
 import { createCanonicalTables, type Level } from '../db/schema';
 import { guessMapping, type ColumnMapping, type MappableField } from '../ingest/column-mapping';
-import { decodeTextStart } from '../ingest/decode-text';
-import { detectFormat, describeFormat, readInput, type DetectedFormat } from '../ingest/detect-format';
-import { loadFile } from '../ingest/load-file';
-import { sniffDelimited, type DelimitedPreview } from '../ingest/sniff-delimited';
+import { describeFormat, type DetectedFormat } from '../ingest/detect-format';
+import { detectFromHead, HEAD_SIZES, type HeadDetection } from '../ingest/detect-head';
+import { refreshQuestions } from '../ingest/infer-questions';
+import type { IngestPhase, IngestProgress } from '../ingest/ingest-progress';
+import { insertParsedFile } from '../ingest/insert-parsed-file';
+import { parseFile, type ParsedFile } from '../ingest/parse-file';
+import type { DelimitedPreview } from '../ingest/sniff-delimited';
 import type { LoadedSource } from '../ingest/register-source';
+import { parseInWorker } from '../ingest/worker-client';
 import type { Filters } from '../metrics/filters';
 import { sql } from '../sql/sql';
 import { SAMPLE_FILES } from './sample-data';
 import { timed } from './timing';
 import { formatUrlState, parseUrlState, type View } from './url-state';
 
+/** What the loading panel shows: which file of how many, the phase, bytes read and records parsed. */
 export interface LoadProgress {
-  done: number;
-  total: number;
-  current: string;
+  fileName: string;
+  /** 0-based position of the file among those loading. */
+  fileIndex: number;
+  fileCount: number;
+  phase: 'starting' | IngestPhase;
+  bytesRead: number;
+  bytesTotal: number;
+  /** Records parsed so far (0 while DuckDB's own reader parses a long CSV). */
+  records: number;
+  /** Once the file is in DuckDB: rows read = loaded + rejected. */
+  accounted?: { read: number; loaded: number; rejected: number };
 }
 
 /** A chosen file waiting for the user to confirm its column mapping. */
 export interface PendingFile {
   file: File;
-  bytes: Uint8Array;
   role: 'judgements' | 'gold';
-  format: DetectedFormat;
+  /** Told from the file's head; null when the head does not show it (told when the file loads). */
+  format: DetectedFormat | null;
   formatName: string;
   /** Long CSV/TSV only: the first rows and the column mapping the user confirms. */
   preview: DelimitedPreview | null;
@@ -34,15 +47,52 @@ export interface PendingFile {
 }
 
 /**
- * Files above this size are not loaded in the tab: duckdb-wasm's memory is capped (~3 GiB,
- * STACK.md) and a CSV takes about three times its size while it loads. The CLI handles them.
+ * Long CSV/TSV above this size are not loaded in the tab: duckdb-wasm's memory is capped
+ * (~3 GiB, STACK.md) and a CSV takes about three times its size while it loads (the file, the
+ * raw VARCHAR table, the checked rows). The CLI handles them.
  */
 export const BROWSER_FILE_LIMIT_BYTES = 1024 ** 3;
 
-/** A message for a file too large for the browser, pointing at the CLI. */
-export function tooLargeForBrowser(fileName: string, bytes: number): string {
-  const gib = (bytes / 1024 ** 3).toFixed(1);
-  return `${fileName} is ${gib} GiB: more than a browser tab can load (limit 1 GiB). Use the command line, which runs the same analysis on native DuckDB: npm run -s annoqa -- report ${fileName} --engine native --json`;
+/**
+ * Files parsed in JavaScript (JSON, JSON Lines, XML, Parquet, wide tables) above this size are
+ * not loaded in the tab: the ingest worker holds the file, its parsed records and the staged
+ * rows at once, and DuckDB then holds the staged rows and the tables (measured with
+ * scripts/generate-large-exports.ts: see `browserLimitFor`).
+ */
+export const BROWSER_PARSED_LIMIT_BYTES = 512 * 1024 ** 2;
+
+/** The largest file of a format a browser tab loads (long CSV/TSV through DuckDB's reader, others parsed in JS). */
+export function browserLimitFor(format: DetectedFormat | null): number {
+  return format === 'csv' || format === 'tsv' ? BROWSER_FILE_LIMIT_BYTES : BROWSER_PARSED_LIMIT_BYTES;
+}
+
+/** A message for a file too large for the browser, naming the limit for its format and pointing at the CLI. */
+export function tooLargeForBrowser(fileName: string, bytes: number, format: DetectedFormat | null = 'csv'): string {
+  const size = (n: number) => (n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GiB` : `${Math.round(n / 1024 ** 2)} MiB`);
+  const limit = browserLimitFor(format);
+  const what = format ? `${describeFormat(format)} ` : 'a file ';
+  return `${fileName} is ${size(bytes)}: more than a browser tab can load as ${what}(limit ${size(limit)}; DuckDB in the browser has about 3 GiB of memory). Use the command line, which runs the same analysis on native DuckDB: npm run -s annoqa -- report ${fileName} --engine native --json`;
+}
+
+/** Reads a File's head, longer each time, until its format can be told (null: only the whole file would tell). */
+async function detectFile(file: File, role: 'judgements' | 'gold'): Promise<HeadDetection | null> {
+  for (const size of HEAD_SIZES) {
+    const head = new Uint8Array(await file.slice(0, size).arrayBuffer());
+    const found = detectFromHead(file.name, head, file.size, { role });
+    if (found || head.length >= file.size) return found;
+  }
+  return null;
+}
+
+interface LoadItem {
+  name: string;
+  role: 'judgements' | 'gold';
+  mapping?: ColumnMapping;
+  annotator?: string;
+  batchId?: string;
+  /** A chosen file (parsed in the ingest worker) or bytes already in memory (the samples: parsed inline). */
+  file?: File;
+  read?: () => Promise<Uint8Array>;
 }
 
 export interface FileProblem {
@@ -95,31 +145,28 @@ export class AppState {
   }
 
   /**
-   * Reads the chosen files' first rows (papaparse) and guesses their column mapping; the
-   * user confirms or corrects it before anything is loaded (`confirmPending`).
+   * Tells each chosen file's format from its head (64 KiB, more only when that does not show
+   * it: choosing a 500 MB file is instant), previews a long CSV's first rows (papaparse) and
+   * guesses its column mapping; refuses files too large for the tab before anything is read.
+   * The user confirms or corrects the mapping before anything is loaded (`confirmPending`).
    */
   async chooseFiles(files: File[], role: 'judgements' | 'gold' = 'judgements'): Promise<void> {
     const pending: PendingFile[] = [];
     const problems: FileProblem[] = [];
     for (const file of files) {
-      if (file.size > BROWSER_FILE_LIMIT_BYTES) {
-        problems.push({ fileName: file.name, message: tooLargeForBrowser(file.name, file.size) });
-        continue;
-      }
       try {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const format = detectFormat(file.name, readInput(file.name, bytes), { role });
-        const preview =
-          format === 'csv' || format === 'tsv' ? sniffDelimited(file.name, decodeTextStart(file.name, bytes), 5) : null;
-        const mapping = preview ? guessMapping(preview.columns) : {};
+        if (file.size > BROWSER_FILE_LIMIT_BYTES) throw new Error(tooLargeForBrowser(file.name, file.size, null));
+        const detected = await detectFile(file, role);
+        const format = detected?.format ?? null;
+        if (file.size > browserLimitFor(format)) throw new Error(tooLargeForBrowser(file.name, file.size, format));
+        const preview = detected?.preview ?? null;
         pending.push({
           file,
-          bytes,
           role,
           format,
-          formatName: describeFormat(format),
+          formatName: format ? describeFormat(format) : 'format told when the file loads (its first part does not show it)',
           preview,
-          mapping,
+          mapping: preview ? guessMapping(preview.columns) : {},
           annotator: '',
           batchId: '',
         });
@@ -171,37 +218,51 @@ export class AppState {
         mapping: p.preview ? p.mapping : undefined,
         annotator: p.annotator.trim() || undefined,
         batchId: p.batchId.trim() || undefined,
-        read: async () => p.bytes,
+        file: p.file,
       })),
       levels,
     );
   }
 
-  private async loadAll(
-    files: {
-      name: string;
-      role: 'judgements' | 'gold';
-      mapping?: ColumnMapping;
-      annotator?: string;
-      batchId?: string;
-      read: () => Promise<Uint8Array>;
-    }[],
-    levels: Record<string, Level>,
-  ): Promise<LoadedSource[]> {
+  /**
+   * Loads files one after the other: a chosen file is read and parsed in the ingest worker
+   * (progress: bytes read, records parsed), then its parsed rows go to DuckDB (its own worker)
+   * and the questions are inferred; the page never parses on its main thread.
+   */
+  private async loadAll(files: LoadItem[], levels: Record<string, Level>): Promise<LoadedSource[]> {
     const db = this.db!;
     this.status = 'loading';
     this.problems = [];
     const loaded: LoadedSource[] = [];
-    for (const [i, file] of files.entries()) {
-      this.progress = { done: i, total: files.length, current: file.name };
+    for (const [fileIndex, item] of files.entries()) {
+      const fileName = item.name;
+      const bytesTotal = item.file?.size ?? 0;
+      const show = (p: Omit<LoadProgress, 'fileName' | 'fileIndex' | 'fileCount'>): LoadProgress =>
+        (this.progress = { fileName, fileIndex, fileCount: files.length, ...p });
+      show({ phase: 'reading', bytesRead: 0, bytesTotal, records: 0 });
       try {
-        const { name: fileName, role, mapping, annotator, batchId } = file;
-        const bytes = await file.read();
-        loaded.push(
-          await timed(`load:${fileName}`, () => loadFile(db, { fileName, bytes, role, mapping, annotator, batchId, levels })),
-        );
+        const source = await timed(`load:${fileName}`, async () => {
+          const options = { fileName, role: item.role, mapping: item.mapping, annotator: item.annotator, batchId: item.batchId };
+          const onProgress = (p: IngestProgress) => show(p);
+          const parsed: ParsedFile = item.file
+            ? await parseInWorker(item.file, options, onProgress)
+            : await parseFile({ ...options, bytes: await item.read!(), onProgress });
+          const records = this.progress?.records ?? 0;
+          show({ phase: 'loading', bytesRead: parsed.bytes, bytesTotal: parsed.bytes, records });
+          const source = await insertParsedFile(db, parsed);
+          show({
+            phase: 'inferring',
+            bytesRead: source.bytes,
+            bytesTotal: source.bytes,
+            records,
+            accounted: { read: source.rowsRead, loaded: source.rowsLoaded, rejected: source.rowsRejected },
+          });
+          await refreshQuestions(db, levels);
+          return source;
+        });
+        loaded.push(source);
       } catch (error) {
-        this.problems = [...this.problems, { fileName: file.name, message: (error as Error).message }];
+        this.problems = [...this.problems, { fileName, message: (error as Error).message }];
       }
     }
     this.progress = null;
