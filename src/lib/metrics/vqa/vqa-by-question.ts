@@ -39,6 +39,13 @@ export async function vqaByQuestion(
     : sql`j.strategy = 'vl_alignment' AND NOT regexp_matches(lower(j.question), 'caption|descri')
         AND (j.value_kind IN ('category', 'text') OR (j.value_kind = 'number' AND regexp_matches(lower(j.question), 'vqa|answer')))`;
   const rows = await textAnswers(db, filters, where);
+  // Answers repeat (a few classes over many items): normalise each distinct string once.
+  const normalised = new Map<string, string>();
+  const normalise = (answer: string) => {
+    let n = normalised.get(answer);
+    if (n === undefined) normalised.set(answer, (n = normaliseVqaAnswer(answer)));
+    return n;
+  };
   const out = new Map<string, VqaReport>();
   for (const [key, items] of groupByItem(rows, questionKey)) {
     const human: number[] = [];
@@ -46,9 +53,9 @@ export async function vqaByQuestion(
     const goldAccuracies: number[] = [];
     const perAnnotator = new Map<string, { answers: number; human: number[]; gold: number[] }>();
     for (const list of items.values()) {
-      const answers = list.map((r) => normaliseVqaAnswer(r.answer));
+      const answers = list.map((r) => normalise(r.answer));
       const scores = list.length >= 2 ? humanVqaAccuracies(answers) : null;
-      const gold = list[0].gold === null ? null : normaliseVqaAnswer(list[0].gold);
+      const gold = list[0].gold === null ? null : normalise(list[0].gold);
       list.forEach((row, i) => {
         if (!perAnnotator.has(row.annotator_id)) perAnnotator.set(row.annotator_id, { answers: 0, human: [], gold: [] });
         const a = perAnnotator.get(row.annotator_id)!;
