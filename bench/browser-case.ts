@@ -39,9 +39,23 @@ export interface AppFileResult {
   renderer_cpu_ms: number;
   peak_renderer_rss_mb: number;
   js_heap_used_mb: number | null;
+  /** After the file is loaded: per view, the time to open it and to apply / clear a one-batch filter. */
+  views?: ViewLatency[];
   refused?: string;
   error?: string;
 }
+
+/** What a user waits for on one view, each measured until `.view[data-ready="true"]`. */
+export interface ViewLatency {
+  view: string;
+  open_ms: number | null;
+  filter_ms: number | null;
+  clear_ms: number | null;
+  error?: string;
+}
+
+/** The view tabs, as labelled in the app's navigation. */
+const VIEWS = ['Overview', 'Quality', 'Guarantee', 'Audit', 'Economics', 'Data'];
 
 export interface AppResult {
   cold_start_ms: number;
@@ -139,6 +153,7 @@ async function loadThroughUi(
     if (problems) result.error = (await problems.textContent())?.trim().slice(0, 300);
     result.dashboard_ms = Math.round(performance.now() - loaded);
     result.total_ms = Math.round(performance.now() - start);
+    result.views = await viewLatencies(page, timeoutMs);
   } catch (error) {
     result.error = (error as Error).message.split('\n')[0];
   } finally {
@@ -147,6 +162,38 @@ async function loadThroughUi(
     result.js_heap_used_mb = await jsHeapMb(page);
   }
   return result;
+}
+
+/** Waits for the view to recompute: `data-ready` drops to false (if it has not already come back) and returns to true. */
+async function timedUntilReady(page: Page, act: () => Promise<void>, timeoutMs: number): Promise<number> {
+  const start = performance.now();
+  await act();
+  await page.waitForSelector('.view[data-ready="false"]', { timeout: 2_000 }).catch(() => undefined);
+  await waitForDashboard(page, timeoutMs);
+  return Math.round(performance.now() - start);
+}
+
+/**
+ * For every view: open it, then filter to one batch (the second option of the batch filter,
+ * as a user picks one), then clear the filter — each timed until the view is ready again.
+ */
+async function viewLatencies(page: Page, timeoutMs: number): Promise<ViewLatency[]> {
+  const out: ViewLatency[] = [];
+  const batch = page.locator('select[data-filter=batches]');
+  for (const view of VIEWS) {
+    const row: ViewLatency = { view, open_ms: null, filter_ms: null, clear_ms: null };
+    try {
+      const tab = page.getByRole('navigation', { name: 'Views' }).getByText(view, { exact: true });
+      row.open_ms = await timedUntilReady(page, () => tab.click(), timeoutMs);
+      const value = await batch.locator('option').nth(1).getAttribute('value');
+      row.filter_ms = await timedUntilReady(page, () => batch.selectOption(value!).then(() => undefined), timeoutMs);
+      row.clear_ms = await timedUntilReady(page, () => page.getByRole('button', { name: 'Clear filters' }).click(), timeoutMs);
+    } catch (error) {
+      row.error = (error as Error).message.split('\n')[0];
+    }
+    out.push(row);
+  }
+  return out;
 }
 
 export interface HarnessResult {

@@ -87,6 +87,23 @@ export function formatMarkdown(results: Results): string {
           `| ${f.file}${note} | ${Math.round(Number(f.bytes) / 1e6)} | ${s(f.choose_ms)} | ${s(f.load_ms)} | ${s(f.dashboard_ms)} | ${s(f.total_ms)} | ${s(f.renderer_cpu_ms)} | ${f.peak_renderer_rss_mb} MB | ${f.js_heap_used_mb ?? '–'} MB |`,
         );
       }
+      for (const f of app.files ?? []) {
+        const views = f.views as
+          | { view: string; open_ms: number | null; filter_ms: number | null; clear_ms: number | null; error?: string }[]
+          | undefined;
+        if (!views?.length) continue;
+        out.push(
+          '',
+          `Each view after loading ${f.file} (cumulative data): seconds until the view is ready again.`,
+          '',
+          '| view | open | one-batch filter | clear filter |',
+          '|---|---|---|---|',
+        );
+        for (const v of views)
+          out.push(
+            `| ${v.view}${v.error ? ` (error: ${v.error.slice(0, 60)})` : ''} | ${s(v.open_ms)} | ${s(v.filter_ms)} | ${s(v.clear_ms)} |`,
+          );
+      }
     }
   }
 
