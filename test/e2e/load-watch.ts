@@ -14,8 +14,14 @@ export interface SeenProgress {
 export interface LoadWatch {
   /** Every distinct state of the loading panel, in order. */
   seen: SeenProgress[];
-  /** Long tasks (main-thread blocks ≥ 50 ms, Long Tasks API) that began while loading. */
-  longTasks: { start: number; duration: number }[];
+  /**
+   * Long tasks (main-thread blocks ≥ 50 ms, Long Tasks API) that began while the file was read,
+   * parsed and loaded: up to the last change of the loading panel. The task that then swaps the
+   * panel for the dashboard (drawing the views) is not part of the load: see `renderLongTasks`.
+   */
+  longTasks: { start: number; duration: number; phase: string | null }[];
+  /** Long tasks from the last change of the loading panel until it went away (the dashboard's first draw). */
+  renderLongTasks: { start: number; duration: number }[];
   /** The longest gap between two animation frames while loading (ms). */
   maxFrameGapMs: number;
   /** performance.now() when the watch started and when the loading panel went away. */
@@ -103,9 +109,14 @@ export async function readLoadWatch(page: Page): Promise<LoadWatch> {
     ).__loadWatch;
     const end = w.endedAt ?? performance.now();
     const firstShown = w.seen[0]?.at ?? w.startedAt;
+    const lastChange = w.seen.at(-1)?.at ?? end;
+    const phaseAt = (t: number) => [...w.seen].reverse().find((s) => s.at <= t)?.phase ?? null;
     return {
       seen: w.seen,
-      longTasks: w.longTasks.filter((t) => t.start >= firstShown && t.start < end),
+      longTasks: w.longTasks
+        .filter((t) => t.start >= firstShown && t.start < lastChange)
+        .map((t) => ({ ...t, phase: phaseAt(t.start) })),
+      renderLongTasks: w.longTasks.filter((t) => t.start >= lastChange && t.start < end + 1000),
       maxFrameGapMs: Math.max(0, ...w.frames.filter(([t]) => t >= firstShown && t < end).map(([, gap]) => gap)),
       startedAt: w.startedAt,
       endedAt: w.endedAt,

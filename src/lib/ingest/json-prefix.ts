@@ -1,7 +1,8 @@
 /**
  * Turns the first part of a JSON document (a file's head) into valid JSON: cut at the last
  * point where every value before it is complete (before a comma, after an opening or closing
- * bracket), then close the brackets still open. `[{"a":1},{"b":` → `[{"a":1}]`. Returns the
+ * bracket), then close the brackets still open: `[{"a":1},{"b":` → `[{"a":1},{}]` (a value cut
+ * short stays, emptied: only values before the last one are whole). Returns the
  * complete document when the text holds one, and null when no such point exists.
  */
 export function closeJsonPrefix(text: string): string | null {

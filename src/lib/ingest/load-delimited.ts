@@ -40,6 +40,9 @@ export const ANY = '*';
  * `rejections`: rows_read = rows_loaded + rows_rejected.
  *
  * `source_row` is the record's 1-based position among the data rows (header excluded).
+ * The two large scratch tables (raw rows, checked rows) live in the current database, not in
+ * `temp`: in the browser that database is compressed (`wasm-browser.ts`), which is what lets a
+ * 500 MB CSV fit in duckdb-wasm's ~3 GiB.
  */
 export async function loadDelimited(db: Connector, options: DelimitedLoadOptions): Promise<DelimitedLoadResult> {
   const { fileName, bytes } = options;
@@ -65,7 +68,7 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
     await readCsv(
       db,
       fileName,
-      `CREATE TEMP TABLE ${raw.text} AS SELECT * FROM read_csv(${literal(registered).text}, header = true,
+      `CREATE TABLE ${raw.text} AS SELECT * FROM read_csv(${literal(registered).text}, header = true,
        auto_detect = false, columns = ${columnTypes}, delim = ${literal(delimiter).text}, quote = '"', escape = '"',
        store_rejects = true, rejects_table = '${rejectsTable}', rejects_scan = '${rejectsTable}_scan')`,
     );
@@ -241,7 +244,7 @@ async function insertJudgements(
   const defaultQuestion = mapping.answer ?? mapping.text ?? 'boxes';
   const checked = ident(`checked_${sourceId}`);
   const kept = ident(`kept_${sourceId}`);
-  await db.query(sql`CREATE TEMP TABLE ${checked} AS SELECT source_row, ${validationReasons(mapping, 'judgements', refs)} AS reason,
+  await db.query(sql`CREATE TABLE ${checked} AS SELECT source_row, ${validationReasons(mapping, 'judgements', refs)} AS reason,
       coalesce(${f('batch_id')}, 'default') AS batch_id,
       coalesce(${f('strategy')}, 'unspecified') AS strategy,
       ${f('item_id')} AS item_id,
@@ -328,7 +331,7 @@ async function insertGold(db: Connector, sourceId: number, rows: SqlQuery, mappi
   const { value: f, number: n } = refs;
   const valueField: MappableField = mapping.gold ? 'gold' : 'answer';
   const checked = ident(`checked_${sourceId}`);
-  await db.query(sql`CREATE TEMP TABLE ${checked} AS SELECT source_row, ${validationReasons(mapping, 'gold', refs)} AS reason,
+  await db.query(sql`CREATE TABLE ${checked} AS SELECT source_row, ${validationReasons(mapping, 'gold', refs)} AS reason,
       coalesce(${f('batch_id')}, ${ANY}) AS batch_id, ${f('item_id')} AS item_id, coalesce(${f('question')}, ${ANY}) AS question,
       ${f(valueField)} AS label, ${n(valueField)} AS score, ${f('text')} AS text,
       ${n('x')} AS x, ${n('y')} AS y, ${n('w')} AS w, ${n('h')} AS h
