@@ -1,3 +1,4 @@
+import { DataType, Vector } from 'apache-arrow';
 import type { SqlQuery } from '../sql/sql';
 
 /** A result row: numbers are JS numbers (BIGINT converted), timestamps are epoch milliseconds. */
@@ -38,6 +39,12 @@ export function plainValue(value: unknown): unknown {
     // Arrow vectors (toJSON → array) and struct rows (toJSON → object). A struct row is a Proxy
     // whose `in` sees only its field names, so the methods are probed directly.
     const arrow = value as { toJSON?: () => unknown; toArray?: () => Iterable<unknown> };
+    // A list of integers or floats without nulls: its typed array, copied at once.
+    if (value instanceof Vector && value.nullCount === 0 && (DataType.isInt(value.type) || DataType.isFloat(value.type))) {
+      const typed: unknown = value.toArray();
+      if (typed instanceof BigInt64Array || typed instanceof BigUint64Array) return Array.from(typed, Number);
+      if (ArrayBuffer.isView(typed)) return Array.from(typed as unknown as ArrayLike<number>);
+    }
     const json = typeof arrow.toJSON === 'function' ? arrow.toJSON() : undefined;
     if (Array.isArray(json)) return json.map(plainValue);
     if (json && typeof json === 'object') return plainRow(json as Record<string, unknown>);
