@@ -30,7 +30,7 @@ describe('the dashboard in headless Chromium', () => {
     expect(rows).toBeGreaterThan(5);
     const alphas = await page.locator('[data-testid=question-table] td[data-metric=alpha]').allTextContents();
     expect(alphas.some((a) => /^-?\d\.\d{3}$/.test(a.trim()))).toBe(true);
-    expect(await page.locator('svg[role=img] rect').count()).toBeGreaterThan(10);
+    expect(await page.locator('svg[role] rect').count()).toBeGreaterThan(10);
     await page.screenshot({ path: join(OUTPUT, 'overview-sample.png'), fullPage: true });
   });
 

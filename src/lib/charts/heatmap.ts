@@ -46,7 +46,11 @@ export function heatmapLayout(
   options: { cell?: number; margin?: number } = {},
 ): HeatmapLayout {
   const cell = options.cell ?? 44;
-  const margin = options.margin ?? 90;
+  // Room for the longest name at 11 px (≈ 6.2 px per character): left of the rows, and above and
+  // to the right of the column names rotated by 45° (cos 45° ≈ 0.71 of their length).
+  const labelWidth = Math.max(0, ...names.map((n) => n.length)) * 6.2;
+  const margin = options.margin ?? Math.min(200, Math.max(60, labelWidth + 14));
+  const rightPad = Math.max(8, Math.min(150, labelWidth * 0.71 - cell / 2 + 6));
   const band = scaleBand<string>()
     .domain(names)
     .range([0, names.length * cell])
@@ -76,7 +80,7 @@ export function heatmapLayout(
     }
   }
   return {
-    width: margin + names.length * cell + 8,
+    width: margin + names.length * cell + rightPad,
     height: margin + names.length * cell + 8,
     margin,
     labels: names.map((name) => ({ name, position: margin + band(name)! + band.bandwidth() / 2 })),

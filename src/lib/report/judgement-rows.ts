@@ -109,3 +109,12 @@ export async function itemAnswers(
     LIMIT ${Math.max(1, Math.trunc(options.limit ?? 100))} OFFSET ${Math.max(0, Math.trunc(options.offset ?? 0))}`);
   return { items, total };
 }
+
+/**
+ * Drill-down condition: every judgement on the (batch, question, item)s an annotator answered,
+ * so the side-by-side view shows their answer next to the others' on the same items.
+ */
+export function itemsAnsweredBy(annotator: string): RowCondition {
+  return sql`EXISTS (SELECT 1 FROM judgements a WHERE a.annotator_id = ${annotator} AND a.batch_id = j.batch_id
+    AND a.strategy = j.strategy AND a.question = j.question AND a.item_id = j.item_id)`;
+}

@@ -9,9 +9,6 @@ import { dailyTrend, type DailySeries } from '../metrics/throughput/daily-trend'
 import { durationHistogram, type DurationHistogram } from '../metrics/throughput/duration-histogram';
 import { DEFAULT_SESSION_GAP_MINUTES } from '../metrics/throughput/timed-assignments';
 
-/** The localStorage key of the saved rate card (value: `encodeRateCard`). */
-export const RATE_CARD_STORAGE_KEY = 'annoqa.rate-card';
-
 export interface StrategyProjection extends Projection {
   strategy: string;
 }
@@ -76,14 +73,9 @@ export class EconomicsState {
     if (this.db) await this.refresh(this.db, this.filters);
   }
 
-  /** Replaces the rate card, saves it (localStorage when available) and recomputes. */
+  /** Replaces the rate card and recomputes (the app writes it into the URL, so a shared link reproduces it). */
   async setRateCard(card: RateCard): Promise<void> {
     this.card = card;
-    try {
-      globalThis.localStorage?.setItem(RATE_CARD_STORAGE_KEY, encodeRateCard(card));
-    } catch {
-      // Storage can be disabled (private mode): the card still applies to this session.
-    }
     await this.rerun();
   }
 
@@ -92,25 +84,19 @@ export class EconomicsState {
     await this.setRateCard(defaultRateCard());
   }
 
-  /** The card as a URL-safe string, for the integrator's URL state. */
+  /** The card as one URL-safe string (base64url JSON). */
   get encodedRateCard(): string {
     return encodeRateCard($state.snapshot(this.card) as RateCard);
   }
 
   /**
-   * Restores a card from a URL parameter or, without one, from localStorage. A malformed value
-   * keeps the defaults and sets `error` saying so. Does not recompute (call before `refresh`).
+   * Restores a card from `encodedRateCard`'s string (null: keep the current card). A malformed
+   * value keeps the defaults and sets `error` saying so. Does not recompute (call before `refresh`).
    */
   restoreRateCard(encoded: string | null = null): void {
-    let saved = encoded;
+    if (!encoded) return;
     try {
-      saved ??= globalThis.localStorage?.getItem(RATE_CARD_STORAGE_KEY) ?? null;
-    } catch {
-      saved = encoded;
-    }
-    if (!saved) return;
-    try {
-      this.card = decodeRateCard(saved);
+      this.card = decodeRateCard(encoded);
     } catch (error) {
       this.error = (error as Error).message;
     }

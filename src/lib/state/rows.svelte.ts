@@ -15,11 +15,14 @@ export class RowsState {
   total = $state(0);
   error: string | null = $state(null);
   condition: RowCondition | undefined = $state.raw(undefined);
+  /** The annotator a drill-down is about: their answers stand out in the side-by-side table. */
+  highlight: string | null = $state(null);
 
   /** Points the table at a drill-down (`condition` over judgements `j`), or back at all rows. */
-  drill(title: string, condition?: RowCondition): void {
+  drill(title: string, condition?: RowCondition, highlight: string | null = null): void {
     this.title = title;
     this.condition = condition;
+    this.highlight = highlight;
     this.offset = 0;
     this.sideBySide = condition !== undefined;
   }

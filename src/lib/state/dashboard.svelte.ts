@@ -1,0 +1,104 @@
+import type { Connector } from '../db/connector';
+import type { Filters } from '../metrics/filters';
+import { filterOptions, type FilterOptions } from '../report/filter-options';
+import { AgreementState } from './agreement.svelte';
+import type { AppState } from './app.svelte';
+import { AuditState } from './audit.svelte';
+import { DataState } from './data.svelte';
+import { EconomicsState } from './economics.svelte';
+import { GuaranteeState } from './guarantee.svelte';
+import { OverviewState } from './overview.svelte';
+import { QualityState } from './quality.svelte';
+import { RowsState } from './rows.svelte';
+import { shareableParams } from './shareable-params';
+import { StrategyState } from './strategy.svelte';
+import { timed } from './timing';
+import { formatUrlState, parseUrlState, type View } from './url-state';
+
+export type QualityTab = 'accuracy' | 'agreement' | 'rlhf' | 'vision' | 'instruction';
+
+/**
+ * The state behind every view and the rules that keep it current: only the visible view (and
+ * Quality's sub-tab) recomputes, one refresh at a time in order; the URL holds the view,
+ * filters and view parameters (rate card, guarantee check), never data.
+ */
+export class DashboardState {
+  readonly overview = new OverviewState();
+  readonly data = new DataState();
+  readonly rows = new RowsState();
+  readonly guarantee = new GuaranteeState();
+  readonly audit = new AuditState();
+  readonly quality = new QualityState();
+  readonly strategy = new StrategyState();
+  readonly economics = new EconomicsState();
+  readonly agreement = new AgreementState();
+  qualityTab: QualityTab = $state('agreement');
+  options: FilterOptions = $state({ batches: [], strategies: [], questions: [], annotators: [], firstDay: null, lastDay: null });
+  /** Which (data, view, filters) the panels show; `ready` is true when that is the current one. */
+  private settledKey = $state('');
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly currentKey = $derived.by(
+    () =>
+      `${this.app.revision}|${this.app.view}|${this.qualityTab}|${this.strategy.threshold}|${JSON.stringify(this.app.filters)}`,
+  );
+  readonly ready = $derived(this.settledKey === this.currentKey);
+
+  constructor(private readonly app: AppState) {
+    const initial = parseUrlState(globalThis.location?.hash ?? '').params;
+    if (initial.rateCard) this.economics.card = initial.rateCard;
+    this.guarantee.target = initial.target ?? this.guarantee.target;
+    this.guarantee.confidence = initial.confidence ?? this.guarantee.confidence;
+  }
+
+  /** The state behind each view (and Quality's sub-tab) recomputes from DuckDB. */
+  private refreshView(view: View, db: Connector, filters: Filters): Promise<void> {
+    if (view === 'overview') return this.overview.refresh(db, filters);
+    if (view === 'guarantee') return this.guarantee.refresh(db, filters);
+    if (view === 'audit') return this.audit.refresh(db, filters);
+    if (view === 'data') return this.rows.refresh(db, filters);
+    if (view === 'economics') return this.economics.refresh(db, filters);
+    if (view === 'quality' && this.qualityTab === 'agreement') return this.agreement.refresh(db, filters);
+    if (view === 'quality' && this.qualityTab === 'accuracy') return this.quality.refresh(db, filters);
+    if (view === 'quality') return this.strategy.refresh(db, filters);
+    return Promise.resolve();
+  }
+
+  /** Sets up the refresh and URL effects: call once while the root component initialises. */
+  connect(): void {
+    const app = this.app;
+    $effect(() => {
+      const params = shareableParams($state.snapshot(this.economics.card), this.guarantee);
+      const hash = formatUrlState({ view: app.view, filters: $state.snapshot(app.filters) as Filters, params });
+      if (location.hash !== hash) history.replaceState(null, '', hash);
+    });
+    // The filter choices and the file accounting change only with the data.
+    $effect(() => {
+      const db = app.db;
+      if (!db || app.revision === 0) return;
+      timed('filter-options', () => filterOptions(db)).then((o) => (this.options = o));
+      timed('data-accounting', () => this.data.refresh(db));
+    });
+    // Switching views or changing data/filters refreshes the visible view.
+    $effect(() => {
+      const db = app.db;
+      const filters = $state.snapshot(app.filters) as Filters;
+      const view = app.view;
+      const key = this.currentKey;
+      const tab = this.qualityTab;
+      if (!db || app.revision === 0) return;
+      const refresh = () =>
+        timed(`refresh:${view === 'quality' ? `quality/${tab}` : view}`, () => this.refreshView(view, db, filters));
+      // one refresh at a time, in order: a slow stale refresh can never overwrite a newer one
+      this.queue = this.queue.then(refresh).then(() => (this.settledKey = key));
+    });
+    // On the Data view the rows table also follows its search box, page, layout and drill-down.
+    $effect(() => {
+      const db = app.db;
+      const rows = this.rows;
+      void [rows.search, rows.offset, rows.condition, rows.sideBySide];
+      if (!db || app.revision === 0 || app.view !== 'data') return;
+      const filters = $state.snapshot(app.filters) as Filters;
+      this.queue = this.queue.then(() => rows.refresh(db, filters));
+    });
+  }
+}
