@@ -9,7 +9,7 @@ import {
 
 /**
  * A File of `size` bytes whose content is `text` repeated: it records every slice read, so
- * the test sees that choosing a file reads its head only (a 600 MB file is never read whole).
+ * the test sees that choosing a file reads its head only (a 500 MB file is never read whole).
  */
 function fakeFile(name: string, size: number, text: string) {
   const unit = new TextEncoder().encode(text);
@@ -31,9 +31,9 @@ function fakeFile(name: string, size: number, text: string) {
 const app = () => new AppState(async () => Promise.reject(new Error('no database in this test')));
 
 describe('choosing files', () => {
-  it('tells a 600 MB CSV’s format and first rows from its first 64 KiB', async () => {
+  it('tells a 500 MB CSV’s format and first rows from its first 64 KiB', async () => {
     const rows = Array.from({ length: 2000 }, (_, i) => `${i},ann-${i % 3},yes,note ${i}`).join('\n');
-    const { file, reads } = fakeFile('big.csv', 600 * 1024 ** 2, `item,annotator,label,note\n${rows}\n`);
+    const { file, reads } = fakeFile('big.csv', 500e6, `item,annotator,label,note\n${rows}\n`);
     const state = app();
     await state.chooseFiles([file]);
     expect(state.problems).toEqual([]);
@@ -58,7 +58,7 @@ describe('choosing files', () => {
     expect(state.pending[0]?.format).toBe('labelstudio');
   });
 
-  it('refuses a JSON export over the parsed-format limit (told from its head) and any file over 1 GiB (not read at all)', async () => {
+  it('refuses a JSON export over the parsed-format limit (told from its head) and any file over the CSV limit (not read at all)', async () => {
     const json = fakeFile('huge.json', BROWSER_PARSED_LIMIT_BYTES + 1, '[{"id": 1, "annotations": []},\n');
     const csv = fakeFile('huge.csv', BROWSER_FILE_LIMIT_BYTES + 1, 'item,annotator,label\n1,a,x\n');
     const state = app();
@@ -70,7 +70,7 @@ describe('choosing files', () => {
     ]);
     expect(csv.reads).toEqual([]);
     expect(state.problems[0].message).toMatch(
-      /huge\.json is 512 MiB: .*Label Studio JSON export \(limit 512 MiB;.*npm run -s annoqa -- report huge\.json/,
+      /huge\.json is 384 MiB: .*Label Studio JSON export \(limit 384 MiB;.*npm run -s annoqa -- report huge\.json/,
     );
   });
 

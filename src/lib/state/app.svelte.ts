@@ -48,18 +48,21 @@ export interface PendingFile {
 
 /**
  * Long CSV/TSV above this size are not loaded in the tab: duckdb-wasm's memory is capped
- * (~3 GiB, STACK.md) and a CSV takes about three times its size while it loads (the file, the
- * raw VARCHAR table, the checked rows). The CLI handles them.
+ * (~3.1 GiB, STACK.md). DuckDB's reader holds the file, the raw rows and the checked rows at
+ * once; with the compressed database (`wasm-browser.ts`) a 500 MB CSV of 6.8M judgements peaked
+ * at 2.8 GB of renderer memory (test/e2e/large-files.test.ts), so 1 GiB would not fit. The CLI
+ * (native DuckDB) handles larger files.
  */
-export const BROWSER_FILE_LIMIT_BYTES = 1024 ** 3;
+export const BROWSER_FILE_LIMIT_BYTES = 512 * 1024 ** 2;
 
 /**
  * Files parsed in JavaScript (JSON, JSON Lines, XML, Parquet, wide tables) above this size are
  * not loaded in the tab: the ingest worker holds the file, its parsed records and the staged
- * rows at once, and DuckDB then holds the staged rows and the tables (measured with
- * scripts/generate-large-exports.ts: see `browserLimitFor`).
+ * rows at once. A 200 MB Label Studio export peaked at 1.3 GB of renderer memory (page, ingest
+ * worker and DuckDB; test/e2e/large-files.test.ts); 384 MiB extrapolates to ~2.3 GB, leaving
+ * room under the worker's JavaScript heap and DuckDB's cap.
  */
-export const BROWSER_PARSED_LIMIT_BYTES = 512 * 1024 ** 2;
+export const BROWSER_PARSED_LIMIT_BYTES = 384 * 1024 ** 2;
 
 /** The largest file of a format a browser tab loads (long CSV/TSV through DuckDB's reader, others parsed in JS). */
 export function browserLimitFor(format: DetectedFormat | null): number {
