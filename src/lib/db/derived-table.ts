@@ -9,13 +9,15 @@ interface Built {
 const built = new WeakMap<Connector, Map<string, Built>>();
 
 /**
- * The state of the loaded data, cheaply: every loaded file (id, sha256, counts) and the row
- * counts of `judgements` and `gold`. Loads, clears and re-loads change it.
+ * The state of the loaded data, cheaply: every loaded file (id, sha256, counts), the row
+ * counts of `judgements` and `gold`, and the questions' levels. Loads, clears, re-loads and
+ * level changes change it.
  */
-async function dataFingerprint(db: Connector): Promise<string> {
+export async function dataFingerprint(db: Connector): Promise<string> {
   const [row] = await db.query<{ fingerprint: string }>(`SELECT concat_ws('|',
     (SELECT count(*) FROM judgements), (SELECT count(*) FROM gold),
-    (SELECT string_agg(concat_ws(':', source_id, sha256, rows_loaded), ',' ORDER BY source_id) FROM sources)) AS fingerprint`);
+    (SELECT string_agg(concat_ws(':', source_id, sha256, rows_loaded), ',' ORDER BY source_id) FROM sources),
+    (SELECT string_agg(level, ',' ORDER BY batch_id, strategy, question) FROM questions)) AS fingerprint`);
   return row.fingerprint;
 }
 

@@ -5,6 +5,7 @@ import { aggregationByQuestion } from '../metrics/aggregation/aggregation-by-que
 import { guaranteeByBatch } from '../metrics/guarantee/guarantee-by-batch';
 import { annotatorEconomics, batchEconomics, strategyEconomics } from '../metrics/cost/economics';
 import type { RateCard } from '../economics/rate-card';
+import { byQuestionCached } from '../metrics/by-question-cache';
 import type { Filters } from '../metrics/filters';
 import { boxesByQuestion } from '../metrics/boxes/boxes-by-question';
 import { preferenceByQuestion } from '../metrics/preference/preference-by-question';
@@ -43,16 +44,23 @@ export async function buildReport(db: Connector, options: ReportOptions = {}): P
     await questionCounts(db, filters),
     await batchSummaries(db, filters),
   ];
-  const agreement = await agreementByQuestion(db, filters, { bootstrap: options.bootstrap ?? true });
-  const accuracy = await accuracyByQuestion(db, filters);
+  // Per-question figures are computed for every question and cached (byQuestionCached): a
+  // batch, strategy or question filter then only picks among them.
+  const bootstrap = options.bootstrap ?? true;
+  const cached = <T>(name: string, compute: (within: Filters) => Promise<ReadonlyMap<string, T>>) =>
+    byQuestionCached(db, name, filters, compute);
+  const agreement = await cached(`agreement:${bootstrap}`, (f) => agreementByQuestion(db, f, { bootstrap }));
+  const accuracy = await cached('accuracy', (f) => accuracyByQuestion(db, f));
   const full = options.depth !== 'summary';
-  const aggregation = full ? await aggregationByQuestion(db, filters) : new Map<string, AggregationReport>();
+  const aggregation = full
+    ? await cached('aggregation', (f) => aggregationByQuestion(db, f))
+    : new Map<string, AggregationReport>();
   // Strategy-specific measures, present on the questions they apply to (DESIGN.md, issue 6).
   const specific = {
-    preference: await preferenceByQuestion(db, filters, { resamples: options.bootstrap === false ? 0 : 1000 }),
-    boxes: await boxesByQuestion(db, filters),
-    text: await textByQuestion(db, filters),
-    vqa: await vqaByQuestion(db, filters),
+    preference: await cached(`preference:${bootstrap}`, (f) => preferenceByQuestion(db, f, { resamples: bootstrap ? 1000 : 0 })),
+    boxes: await cached('boxes', (f) => boxesByQuestion(db, f)),
+    text: await cached('text', (f) => textByQuestion(db, f)),
+    vqa: await cached('vqa', (f) => vqaByQuestion(db, f)),
   };
   const questions: QuestionReport[] = counts.map((q) => {
     const key = questionKey(q);
