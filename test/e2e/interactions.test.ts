@@ -148,7 +148,7 @@ describe('tooltips and the keyboard', () => {
     const tip = page.getByTestId('chart-tooltip');
     const bar = page.locator('.view svg rect[data-tip]').last();
     await bar.hover();
-    await expect(tip.isVisible()).resolves.toBe(true);
+    await expect.poll(() => tip.isVisible()).toBe(true);
     expect(await tip.textContent()).toMatch(/^\s*\d{4}-\d{2}-\d{2} · .+: [\d,]+ judgements\s*$/);
     const box = (await tip.boundingBox())!;
     const viewport = page.viewportSize()!;
@@ -156,12 +156,12 @@ describe('tooltips and the keyboard', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
     expect(box.y).toBeGreaterThanOrEqual(0);
     await page.mouse.move(0, 0);
-    await expect(tip.isVisible()).resolves.toBe(false);
+    await expect.poll(() => tip.isVisible()).toBe(false);
     await bar.focus();
-    await expect(tip.isVisible()).resolves.toBe(true);
+    await expect.poll(() => tip.isVisible()).toBe(true);
     expect(await bar.getAttribute('aria-describedby')).toBe('annoqa-chart-tooltip');
     await page.keyboard.press('Escape');
-    await expect(tip.isVisible()).resolves.toBe(false);
+    await expect.poll(() => tip.isVisible()).toBe(false);
   });
 
   it('keyboard only: skip link, a view tab, then a heatmap cell drills down', async () => {
@@ -193,7 +193,7 @@ describe('tooltips and the keyboard', () => {
       cell = await page.evaluate(() => document.activeElement?.matches('svg g[role=button]') ?? false);
     }
     expect(cell).toBe(true);
-    await expect(page.getByTestId('chart-tooltip').textContent()).resolves.toMatch(/Cohen's κ/);
+    await expect.poll(() => page.getByTestId('chart-tooltip').textContent()).toMatch(/Cohen's κ/);
     await page.keyboard.press('Enter');
     await waitForDashboard(page);
     await expect(page.getByRole('heading', { name: /^Items where .* disagree on/ }).count()).resolves.toBe(1);
@@ -234,11 +234,13 @@ describe('view parameters in the URL', () => {
     await form.getByRole('button', { name: 'Reset to defaults' }).click();
     await waitForDashboard(page);
     await page.waitForFunction(() => !location.hash.includes('rate='));
-    expect(await costOfAnn01()).not.toBe(withLinkCard);
+    // the rate card recomputes Economics on its own (data-ready follows filters, not the card)
+    await expect.poll(costOfAnn01, { timeout: 30_000 }).not.toBe(withLinkCard);
+    await page.waitForSelector('[data-testid=economics][aria-busy=false]');
     await form.getByLabel('price per item').check();
     await form.getByLabel('rlhf_preference').fill('4.5');
     await form.getByRole('button', { name: 'Apply' }).click();
-    await waitForDashboard(page);
+    await page.waitForSelector('[data-testid=economics][aria-busy=false]');
     const hash = decodeURIComponent(new URL(page.url()).hash);
     expect(hash).toContain('rate=item');
     expect(hash).toContain('price=rlhf_preference:4.5');

@@ -63,10 +63,12 @@ export const chartTip: Action<SVGElement, string> = (node, initial) => {
     node.setAttribute('role', 'img');
     node.setAttribute('aria-label', text);
   }
-  const show = () => tooltip.show(node, text);
-  const hide = () => tooltip.hide(node);
+  // Focus and blur also fire while Svelte updates the DOM (a focused mark removed by a
+  // drill-down): state changes wait for that update to finish, as Svelte requires.
+  const show = () => queueMicrotask(() => node.isConnected && tooltip.show(node, text));
+  const hide = () => queueMicrotask(() => tooltip.hide(node));
   const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') return hide();
+    if (event.key === 'Escape') return tooltip.hide(node);
     const target = nextMark(node, event.key);
     if (!target) return;
     event.preventDefault();
@@ -89,7 +91,7 @@ export const chartTip: Action<SVGElement, string> = (node, initial) => {
       if (tooltip.owner === node) queueMicrotask(() => tooltip.owner === node && (tooltip.text = text));
     },
     destroy() {
-      queueMicrotask(hide);
+      hide();
       node.removeEventListener('pointerenter', show);
       node.removeEventListener('pointerleave', hide);
       node.removeEventListener('focus', show);
