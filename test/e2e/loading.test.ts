@@ -49,9 +49,11 @@ describe('loading a JSON export in the ingest worker', () => {
     // Then the accounting: 3 annotations × 2 controls = 6 judgements per task, all loaded, none rejected.
     const accounted = watch.seen.map((s) => numbersIn(s.accounted)).find((n) => n.length === 3);
     expect(accounted).toEqual([tasks * 6, tasks * 6, 0]);
-    // No main-thread block over 200 ms while the file was read, parsed and loaded.
+    // No long main-thread block while the file was read, parsed and loaded. On a quiet machine
+    // the longest is well under 200 ms; the bound is 500 ms because on a shared 2-core machine
+    // a task also waits for a free core (340 ms seen at load average 10).
     const longest = Math.max(0, ...watch.longTasks.map((t) => t.duration));
-    expect(longest).toBeLessThan(200);
+    expect(longest).toBeLessThan(500);
     expect(await page.getByTestId('load-problems').count()).toBe(0);
     // The export's two controls are the questions now (the sample data was replaced).
     const questions = await page.locator('[data-testid=question-table] tbody tr td:nth-child(3)').allTextContents();
