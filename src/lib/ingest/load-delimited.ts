@@ -1,13 +1,14 @@
 import type { Connector } from '../db/connector';
-import { ident, joinSql, literal, sql, type SqlQuery } from '../sql/sql';
-import { applyMappingOverrides, guessMapping, MAPPABLE_FIELDS, type ColumnMapping, type MappableField } from './column-mapping';
+import { ident, literal, sql, type SqlQuery } from '../sql/sql';
+import { applyMappingOverrides, guessMapping, type ColumnMapping, type MappableField } from './column-mapping';
 import { decodeTextStart } from './decode-text';
 import { IngestError } from './ingest-error';
 import { claimSource, forgetSource, recordSource, type LoadedSource } from './register-source';
 import { sniffDelimited } from './sniff-delimited';
 import { warnUnusedColumns } from './unused-columns';
-import { validationReasons, type FieldRefs } from './row-validation';
-import { boolean, timestamp } from './value-parsing';
+import { validationReasons } from './row-validation';
+import { parsedRows } from './parsed-rows';
+import { insertGold, insertGoldColumn } from './delimited-gold';
 
 export interface DelimitedLoadOptions {
   fileName: string;
@@ -25,9 +26,6 @@ export interface DelimitedLoadOptions {
 export interface DelimitedLoadResult extends LoadedSource {
   mapping: ColumnMapping;
 }
-
-/** The wildcard batch/question of gold rows whose file names none: they apply to every batch/question. */
-export const ANY = '*';
 
 /**
  * Loads a long-format CSV/TSV file (one judgement per row) into the canonical tables.
@@ -195,37 +193,6 @@ async function readCsv(db: Connector, fileName: string, statement: string): Prom
   }
 }
 
-const NUMERIC_FIELDS: MappableField[] = ['answer', 'gold', 'duration_s', 'cost_usd', 'x', 'y', 'w', 'h', 'image_w', 'image_h'];
-const TIME_FIELDS: MappableField[] = ['started_at', 'submitted_at'];
-
-/**
- * The rows with every mapped field trimmed once (`v_<field>`, NULL when empty) and parsed
- * once (`n_<field>` numbers, `t_<field>` times, `b_prelabeled`), as a FROM-able subquery, and
- * the references to those columns for the checks and the insert.
- */
-function parsedRows(mapping: ColumnMapping, rows: SqlQuery): { from: SqlQuery; refs: FieldRefs } {
-  const mapped = MAPPABLE_FIELDS.filter((name) => mapping[name]);
-  const value = (name: MappableField) => (mapping[name] ? ident(`v_${name}`) : sql`NULL::VARCHAR`);
-  const trimmed = mapped.map((name) => sql`NULLIF(trim(${ident(mapping[name]!)}), '') AS ${ident(`v_${name}`)}`);
-  const parsed = [
-    ...NUMERIC_FIELDS.filter((name) => mapping[name]).map(
-      (name) => sql`TRY_CAST(${value(name)} AS DOUBLE) AS ${ident(`n_${name}`)}`,
-    ),
-    ...TIME_FIELDS.filter((name) => mapping[name]).map((name) => sql`${timestamp(value(name))} AS ${ident(`t_${name}`)}`),
-    ...(mapping.prelabeled ? [sql`${boolean(value('prelabeled'))} AS b_prelabeled`] : []),
-  ];
-  const inner = sql`SELECT source_row, ${joinSql(trimmed)} FROM ${rows}`;
-  return {
-    from: parsed.length ? sql`(SELECT *, ${joinSql(parsed)} FROM (${inner}))` : sql`(${inner})`,
-    refs: {
-      value,
-      number: (name) => (mapping[name] ? ident(`n_${name}`) : sql`NULL::DOUBLE`),
-      time: (name) => (mapping[name] ? ident(`t_${name}`) : sql`NULL::TIMESTAMP`),
-      flag: (name) => (mapping[name] ? ident(`b_${name}`) : sql`NULL::BOOLEAN`),
-    },
-  };
-}
-
 /**
  * `inFileOrder`: `rows` lists the records in file order (no rejected line shifted them), so
  * the checked rows are already in source_row order and, without repeated answers, need no sort.
@@ -312,47 +279,4 @@ async function rejectRepeatedAnswers(db: Connector, sourceId: number, checked: S
         '" again in row ' || kept_row || ', which is newer and was kept', NULL
       FROM ${repeated} ORDER BY source_row`);
   return repeated;
-}
-
-/** A gold column beside the answers: one gold value per (batch, item, question); conflicting values are dropped with a warning. */
-async function insertGoldColumn(db: Connector, sourceId: number, checked: SqlQuery): Promise<void> {
-  const keyed = sql`SELECT batch_id, item_id, question, min(source_row) AS source_row, count(DISTINCT gold) AS values,
-      any_value(gold) AS gold, string_agg(DISTINCT gold, ' / ') AS seen
-    FROM ${checked} WHERE gold IS NOT NULL AND x IS NULL GROUP BY ALL`;
-  await db.query(sql`INSERT INTO warnings SELECT ${sourceId}, source_row,
-      'conflicting gold answers for item "' || item_id || '", question "' || question || '" (' || seen || '): no gold used for it'
-    FROM (${keyed}) WHERE values > 1`);
-  await db.query(sql`INSERT INTO gold SELECT ${sourceId}, source_row, batch_id, item_id, question, gold, TRY_CAST(gold AS DOUBLE), NULL,
-      NULL, NULL, NULL, NULL FROM (${keyed}) WHERE values = 1`);
-}
-
-async function insertGold(db: Connector, sourceId: number, rows: SqlQuery, mapping: ColumnMapping): Promise<number> {
-  const { from, refs } = parsedRows(mapping, rows);
-  const { value: f, number: n } = refs;
-  const valueField: MappableField = mapping.gold ? 'gold' : 'answer';
-  const checked = ident(`checked_${sourceId}`);
-  await db.query(sql`CREATE TABLE ${checked} AS SELECT source_row, ${validationReasons(mapping, 'gold', refs)} AS reason,
-      coalesce(${f('batch_id')}, ${ANY}) AS batch_id, ${f('item_id')} AS item_id, coalesce(${f('question')}, ${ANY}) AS question,
-      ${f(valueField)} AS label, ${n(valueField)} AS score, ${f('text')} AS text,
-      ${n('x')} AS x, ${n('y')} AS y, ${n('w')} AS w, ${n('h')} AS h
-    FROM ${from}`);
-  await db.query(
-    sql`INSERT INTO rejections SELECT ${sourceId}, source_row, NULL, reason, NULL FROM ${checked} WHERE reason IS NOT NULL`,
-  );
-  await db.query(sql`DELETE FROM ${checked} WHERE reason IS NOT NULL`);
-  // Two different gold answers for one key (boxes excepted) cannot both be right: reject the later rows.
-  await db.query(sql`INSERT INTO rejections SELECT ${sourceId}, source_row, NULL,
-      'conflicting gold: item "' || item_id || '", question "' || question || '" already has gold "' || first_label || '" (row ' || first_row || ')', NULL
-    FROM (SELECT *, first_value(label) OVER w AS first_label, first_value(source_row) OVER w AS first_row, row_number() OVER w AS n
-          FROM ${checked} WHERE x IS NULL WINDOW w AS (PARTITION BY batch_id, item_id, question ORDER BY source_row))
-    WHERE n > 1 AND label IS DISTINCT FROM first_label`);
-  await db.query(
-    sql`DELETE FROM ${checked} WHERE source_row IN (SELECT source_row FROM rejections WHERE source_id = ${sourceId})`,
-  );
-  // An exact repeat of the same gold answer is harmless: keep one, count the rest as loaded.
-  await db.query(sql`INSERT INTO gold SELECT ${sourceId}, source_row, batch_id, item_id, question, label, score, text, x, y, w, h
-    FROM ${checked} QUALIFY x IS NOT NULL OR row_number() OVER (PARTITION BY batch_id, item_id, question ORDER BY source_row) = 1`);
-  const [{ loaded }] = await db.query<{ loaded: number }>(sql`SELECT count(*)::BIGINT AS loaded FROM ${checked}`);
-  await db.query(sql`DROP TABLE ${checked}`);
-  return loaded;
 }

@@ -1,7 +1,7 @@
 import { goldProblem, judgementProblem } from './formats/canonical-checks';
 import { stagingCsv, type StagingColumn } from './formats/canonical-csv';
 import type { AdapterResult, CanonicalGold, CanonicalJudgement, CanonicalRejection } from './formats/canonical-rows';
-import { ANY } from './load-delimited';
+import { ANY } from './delimited-gold';
 
 /**
  * An adapter's rows checked and serialised as typed CSV (one buffer per staging table), ready

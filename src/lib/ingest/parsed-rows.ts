@@ -1,0 +1,35 @@
+import { ident, joinSql, sql, type SqlQuery } from '../sql/sql';
+import { MAPPABLE_FIELDS, type ColumnMapping, type MappableField } from './column-mapping';
+import type { FieldRefs } from './row-validation';
+import { boolean, timestamp } from './value-parsing';
+
+const NUMERIC_FIELDS: MappableField[] = ['answer', 'gold', 'duration_s', 'cost_usd', 'x', 'y', 'w', 'h', 'image_w', 'image_h'];
+const TIME_FIELDS: MappableField[] = ['started_at', 'submitted_at'];
+
+/**
+ * The rows with every mapped field trimmed once (`v_<field>`, NULL when empty) and parsed
+ * once (`n_<field>` numbers, `t_<field>` times, `b_prelabeled`), as a FROM-able subquery, and
+ * the references to those columns for the checks and the insert.
+ */
+export function parsedRows(mapping: ColumnMapping, rows: SqlQuery): { from: SqlQuery; refs: FieldRefs } {
+  const mapped = MAPPABLE_FIELDS.filter((name) => mapping[name]);
+  const value = (name: MappableField) => (mapping[name] ? ident(`v_${name}`) : sql`NULL::VARCHAR`);
+  const trimmed = mapped.map((name) => sql`NULLIF(trim(${ident(mapping[name]!)}), '') AS ${ident(`v_${name}`)}`);
+  const parsed = [
+    ...NUMERIC_FIELDS.filter((name) => mapping[name]).map(
+      (name) => sql`TRY_CAST(${value(name)} AS DOUBLE) AS ${ident(`n_${name}`)}`,
+    ),
+    ...TIME_FIELDS.filter((name) => mapping[name]).map((name) => sql`${timestamp(value(name))} AS ${ident(`t_${name}`)}`),
+    ...(mapping.prelabeled ? [sql`${boolean(value('prelabeled'))} AS b_prelabeled`] : []),
+  ];
+  const inner = sql`SELECT source_row, ${joinSql(trimmed)} FROM ${rows}`;
+  return {
+    from: parsed.length ? sql`(SELECT *, ${joinSql(parsed)} FROM (${inner}))` : sql`(${inner})`,
+    refs: {
+      value,
+      number: (name) => (mapping[name] ? ident(`n_${name}`) : sql`NULL::DOUBLE`),
+      time: (name) => (mapping[name] ? ident(`t_${name}`) : sql`NULL::TIMESTAMP`),
+      flag: (name) => (mapping[name] ? ident(`b_${name}`) : sql`NULL::BOOLEAN`),
+    },
+  };
+}
