@@ -148,6 +148,8 @@ async function loadThroughUi(
     await page.waitForSelector('[data-testid=loading]', { state: 'detached', timeout: timeoutMs });
     const loaded = performance.now();
     result.load_ms = Math.round(loaded - chosen);
+    // The views recompute for the new data: wait for them to drop their ready flag, then regain it.
+    await page.waitForSelector('.view[data-ready="false"]', { timeout: 5_000 }).catch(() => undefined);
     await waitForDashboard(page, timeoutMs);
     const problems = await page.$('[data-testid=load-problems]');
     if (problems) result.error = (await problems.textContent())?.trim().slice(0, 300);
