@@ -3,6 +3,7 @@ import { agreementByQuestion, type AgreementOptions } from '../metrics/agreement
 import { mostDisputedItems, type DisputedItem } from '../metrics/agreement/disputed-items';
 import { pairwiseAgreement, type PairwiseAgreement } from '../metrics/agreement/pairwise-agreement';
 import { parseQuestionKey } from '../metrics/agreement/question-key';
+import { byQuestionCached } from '../metrics/by-question-cache';
 import type { Filters } from '../metrics/filters';
 import type { AgreementReport } from '../report/report-types';
 
@@ -39,7 +40,10 @@ export class AgreementState {
     this.loading = true;
     this.error = null;
     try {
-      this.reports = await agreementByQuestion(db, filters, this.options);
+      const options = this.options;
+      this.reports = await byQuestionCached(db, `agreement:${JSON.stringify(options)}`, filters, (f) =>
+        agreementByQuestion(db, f, options),
+      );
       if (!this.selectedKey || !this.reports.has(this.selectedKey)) {
         this.selectedKey = [...this.reports.entries()].find(([, r]) => r.percent !== null)?.[0] ?? null;
       }

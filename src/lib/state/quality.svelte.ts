@@ -5,6 +5,7 @@ import type { QuestionRef } from '../metrics/accuracy/scored-judgements';
 import { aggregationByQuestion } from '../metrics/aggregation/aggregation-by-question';
 import { dawidSkene, type DawidSkeneReport } from '../metrics/aggregation/dawid-skene';
 import { pChart, type PChartBy, type PChartResult, type PChartSubgroupBy } from '../metrics/drift/p-chart';
+import { byQuestionCached } from '../metrics/by-question-cache';
 import type { Filters } from '../metrics/filters';
 import { questionKey, type AggregationReport } from '../report/report-types';
 
@@ -42,7 +43,8 @@ export class QualityState {
     try {
       this.questions = await accuracyBy(db, filters, 'question');
       this.rows = this.dimension === 'question' ? this.questions : await accuracyBy(db, filters, this.dimension);
-      this.aggregation = await aggregationByQuestion(db, filters);
+      // Cached per question (as in buildReport): a batch or question filter does not refit Dawid–Skene.
+      this.aggregation = await byQuestionCached(db, 'aggregation', filters, (f) => aggregationByQuestion(db, f));
       const stillThere =
         this.selected &&
         this.questions.some(

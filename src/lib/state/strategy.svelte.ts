@@ -1,5 +1,6 @@
 import type { Connector } from '../db/connector';
 import { boxesByQuestion, type BoxesReport } from '../metrics/boxes/boxes-by-question';
+import { byQuestionCached } from '../metrics/by-question-cache';
 import type { Filters } from '../metrics/filters';
 import { instructionByQuestion, type InstructionReport } from '../metrics/instruction/instruction-by-question';
 import { preferenceByQuestion, type PreferenceReport } from '../metrics/preference/preference-by-question';
@@ -41,10 +42,14 @@ export class StrategyState {
     this.loading = true;
     this.error = null;
     try {
-      this.preference = await preferenceByQuestion(db, filters, { resamples: this.resamples });
-      this.boxes = await boxesByQuestion(db, filters);
-      this.vqa = await vqaByQuestion(db, filters);
-      const text = await textByQuestion(db, filters);
+      // Per-question figures cached as in buildReport: a batch or question filter picks among them.
+      const resamples = this.resamples;
+      this.preference = await byQuestionCached(db, `preference-resamples:${resamples}`, filters, (f) =>
+        preferenceByQuestion(db, f, { resamples }),
+      );
+      this.boxes = await byQuestionCached(db, 'boxes', filters, (f) => boxesByQuestion(db, f));
+      this.vqa = await byQuestionCached(db, 'vqa', filters, (f) => vqaByQuestion(db, f));
+      const text = await byQuestionCached(db, 'text', filters, (f) => textByQuestion(db, f));
       for (const key of [...text.keys()]) if (keyParts(key).strategy === 'instruction_tuning') text.delete(key);
       this.text = text;
       this.instruction = await instructionByQuestion(db, filters, { threshold: this.threshold });
