@@ -2,7 +2,7 @@ import type { Connector } from '../../db/connector';
 import type { AggregationReport } from '../../report/report-types';
 import type { Filters } from '../filters';
 import { aggregableQuestions } from './aggregation-input';
-import { dawidSkeneByQuestion } from './dawid-skene';
+import { dawidSkeneByQuestion, noAnswers } from './dawid-skene';
 import { majorityVoteByQuestion } from './majority-vote';
 
 /**
@@ -33,14 +33,7 @@ export async function aggregationByQuestion(db: Connector, filters: Filters): Pr
       continue;
     }
     const vote = votes.get(q.key);
-    const ds = fits.get(q.key) ?? {
-      accuracy: null,
-      iterations: 0,
-      converged: false,
-      tolerance: 0,
-      max_iterations: 0,
-      reasons: { dawid_skene: 'no answers to aggregate' } as Record<string, string>,
-    };
+    const ds = fits.get(q.key) ?? noAnswers([]);
     const reasons: Record<string, string> = {};
     if (!vote || vote.gold_items === 0) reasons.majority_vote_accuracy = 'no item of this question has gold';
     if (ds.accuracy === null) reasons.dawid_skene_accuracy = ds.reasons.accuracy ?? ds.reasons.dawid_skene ?? 'undefined';

@@ -98,7 +98,8 @@ export async function dawidSkene(
   return fit ?? noAnswers([]);
 }
 
-function noAnswers(classes: string[]): DawidSkeneReport {
+/** The report of a question without answers to aggregate. */
+export function noAnswers(classes: string[]): DawidSkeneReport {
   return {
     classes,
     priors: [],
