@@ -1,12 +1,6 @@
 import { ident, sql, type SqlQuery } from '../sql/sql';
 import type { Connector } from './connector';
-
-interface Built {
-  fingerprint: string;
-  ready: Promise<void>;
-}
-
-const built = new WeakMap<Connector, Map<string, Built>>();
+import { memoPerData } from './data-memo';
 
 /**
  * The state of the loaded data, cheaply: every loaded file (id, sha256, counts), the row
@@ -30,20 +24,9 @@ export async function dataFingerprint(db: Connector): Promise<string> {
  */
 export async function derivedTable(db: Connector, name: string, query: SqlQuery): Promise<SqlQuery> {
   const table = ident(`derived_${name}`);
-  const fingerprint = await dataFingerprint(db);
-  if (!built.has(db)) built.set(db, new Map());
-  const tables = built.get(db)!;
-  let entry = tables.get(name);
-  if (entry?.fingerprint !== fingerprint) {
-    const fresh: Built = {
-      fingerprint,
-      ready: db.query(sql`CREATE OR REPLACE TEMP TABLE ${table} AS ${query}`).then(() => undefined),
-    };
-    tables.set(name, fresh);
-    // A failed build is retried by the next caller.
-    fresh.ready.catch(() => tables.get(name) === fresh && tables.delete(name));
-    entry = fresh;
-  }
-  await entry.ready;
+  // One table per name: a new state of the data replaces it (keep = 1).
+  await memoPerData(db, `table:${name}`, await dataFingerprint(db), () =>
+    db.query(sql`CREATE OR REPLACE TEMP TABLE ${table} AS ${query}`),
+  );
   return table;
 }

@@ -1,11 +1,10 @@
 import type { Connector } from '../db/connector';
+import { memoPerData } from '../db/data-memo';
 import { dataFingerprint } from '../db/derived-table';
 import type { Filters } from './filters';
 
 /** How many filter states are remembered per metric (a few: the user goes back and forth). */
 const KEEP = 6;
-
-const caches = new WeakMap<Connector, Map<string, Map<string, Promise<ReadonlyMap<string, unknown>>>>>();
 
 /**
  * A per-question metric (`compute` returns a map keyed by `questionKey()`), remembered per
@@ -22,20 +21,10 @@ export async function byQuestionCached<T>(
 ): Promise<Map<string, T>> {
   const { batches, strategies, questions, ...within } = filters;
   const key = `${await dataFingerprint(db)}#${JSON.stringify(within)}`;
-  if (!caches.has(db)) caches.set(db, new Map());
-  const byName = caches.get(db)!;
-  if (!byName.has(name)) byName.set(name, new Map());
-  const cache = byName.get(name)!;
-  let all = cache.get(key);
-  if (!all) {
-    all = compute(within);
-    cache.set(key, all);
-    all.catch(() => cache.get(key) === all && cache.delete(key));
-    while (cache.size > KEEP) cache.delete(cache.keys().next().value!);
-  }
+  const all = await memoPerData(db, `by-question:${name}`, key, () => compute(within), KEEP);
   const wanted = (list: string[] | undefined, value: string) => !list?.length || list.includes(value);
   const out = new Map<string, T>();
-  for (const [questionKey, value] of (await all) as ReadonlyMap<string, T>) {
+  for (const [questionKey, value] of all) {
     const [batch, strategy, question] = JSON.parse(questionKey) as [string, string, string];
     if (wanted(batches, batch) && wanted(strategies, strategy) && wanted(questions, question)) out.set(questionKey, value);
   }
