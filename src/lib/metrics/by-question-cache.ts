@@ -6,27 +6,45 @@ import type { Filters } from './filters';
 /** How many filter states are remembered per metric (a few: the user goes back and forth). */
 const KEEP = 6;
 
+/** The filters that choose whole partitions of the judgements (a question belongs to one batch and strategy). */
+export type PartitionFilter = 'batches' | 'strategies' | 'questions';
+
 /**
- * A per-question metric (`compute` returns a map keyed by `questionKey()`), remembered per
- * state of the data. A question's figures depend only on its own judgements, so the batch,
- * strategy and question filters only choose which questions to show: the metric is computed
- * once for every question under the other filters (annotators, dates, gold) and those three
- * filters are applied to its keys. Picking another batch then costs no recomputation.
+ * A metric computed per partition — per question (`byQuestionCached`), per batch, per
+ * (strategy, batch) … — remembered per state of the data. A partition's figures depend only on
+ * its own judgements, so the filters naming partitions (`partition`, e.g. batches) only
+ * choose which rows to show: the metric is computed once for every partition under the other
+ * filters and those filters are applied to its keys (`compute` returns a map keyed by the
+ * JSON array of the partition's values, in the order of `partition`). Picking another batch
+ * then costs no recomputation.
  */
-export async function byQuestionCached<T>(
+export async function byPartitionCached<T>(
+  db: Connector,
+  name: string,
+  filters: Filters,
+  partition: readonly PartitionFilter[],
+  compute: (within: Filters) => Promise<ReadonlyMap<string, T>>,
+): Promise<Map<string, T>> {
+  const within: Filters = { ...filters };
+  for (const dimension of partition) delete within[dimension];
+  const key = `${await dataFingerprint(db)}#${JSON.stringify(within)}`;
+  const all = await memoPerData(db, `by-partition:${name}:${partition.join(',')}`, key, () => compute(within), KEEP);
+  const out = new Map<string, T>();
+  for (const [partitionKey, value] of all) {
+    const values = JSON.parse(partitionKey) as string[];
+    if (partition.every((dimension, i) => !filters[dimension]?.length || filters[dimension]!.includes(values[i]))) {
+      out.set(partitionKey, value);
+    }
+  }
+  return out;
+}
+
+/** A per-question metric (`compute` returns a map keyed by `questionKey()`: [batch, strategy, question]). */
+export function byQuestionCached<T>(
   db: Connector,
   name: string,
   filters: Filters,
   compute: (within: Filters) => Promise<ReadonlyMap<string, T>>,
 ): Promise<Map<string, T>> {
-  const { batches, strategies, questions, ...within } = filters;
-  const key = `${await dataFingerprint(db)}#${JSON.stringify(within)}`;
-  const all = await memoPerData(db, `by-question:${name}`, key, () => compute(within), KEEP);
-  const wanted = (list: string[] | undefined, value: string) => !list?.length || list.includes(value);
-  const out = new Map<string, T>();
-  for (const [questionKey, value] of all) {
-    const [batch, strategy, question] = JSON.parse(questionKey) as [string, string, string];
-    if (wanted(batches, batch) && wanted(strategies, strategy) && wanted(questions, question)) out.set(questionKey, value);
-  }
-  return out;
+  return byPartitionCached(db, name, filters, ['batches', 'strategies', 'questions'], compute);
 }

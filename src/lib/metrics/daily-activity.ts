@@ -12,9 +12,9 @@ export interface DailyCount {
 /** Judgements per annotator per UTC day (judgements without submitted_at are not counted; see `undatedJudgements`). */
 export async function dailyActivity(db: Connector, filters: Filters = {}): Promise<DailyCount[]> {
   return db.query<DailyCount & Record<string, unknown>>(sql`
-    SELECT annotator_id, strftime(submitted_at, '%Y-%m-%d') AS day, count(*)::DOUBLE AS judgements
+    SELECT annotator_id, strftime(CAST(submitted_at AS DATE), '%Y-%m-%d') AS day, count(*)::DOUBLE AS judgements
     FROM ${filteredJudgements(filters)} j WHERE submitted_at IS NOT NULL
-    GROUP BY ALL ORDER BY day, annotator_id`);
+    GROUP BY annotator_id, CAST(submitted_at AS DATE) ORDER BY CAST(submitted_at AS DATE), annotator_id`);
 }
 
 /** How many selected judgements have no submitted_at (so the daily chart can say what it leaves out). */

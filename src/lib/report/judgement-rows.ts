@@ -75,7 +75,7 @@ export function goldErrorsIn(
 ): RowCondition {
   return sql`${series.annotator === undefined ? sql`true` : sql`j.annotator_id = ${series.annotator}`}
     AND ${series.batch === undefined ? sql`true` : sql`j.batch_id = ${series.batch}`}
-    AND ${subgroup.day === undefined ? sql`true` : sql`strftime(j.submitted_at, '%Y-%m-%d') = ${subgroup.day}`}
+    AND ${subgroup.day === undefined ? sql`true` : sql`CAST(j.submitted_at AS DATE) = CAST(${subgroup.day} AS DATE)`}
     AND ${subgroup.batch === undefined ? sql`true` : sql`j.batch_id = ${subgroup.batch}`}
     AND EXISTS (SELECT 1 FROM judgement_gold g WHERE g.source_id = j.source_id AND g.source_row = j.source_row AND NOT g.is_correct)`;
 }

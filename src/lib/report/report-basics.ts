@@ -1,7 +1,8 @@
 import type { Connector } from '../db/connector';
+import { byPartitionCached, byQuestionCached } from '../metrics/by-question-cache';
 import { filteredJudgements, type Filters } from '../metrics/filters';
 import { sql } from '../sql/sql';
-import type { ReportSource } from './report-types';
+import { questionKey, type ReportSource } from './report-types';
 
 /** Every loaded file with its accounting (rows_read = rows_loaded + rows_rejected). */
 export async function reportSources(db: Connector): Promise<ReportSource[]> {
@@ -28,23 +29,34 @@ export interface QuestionCounts {
   judgements: number;
 }
 
-/** Per (batch, strategy, question): its kind and level (from `questions`) and how many items, annotators and judgements it has. */
+/**
+ * Per (batch, strategy, question): its kind and level (from `questions`) and how many items,
+ * annotators and judgements it has. Computed for every question and cached (`byQuestionCached`).
+ */
 export async function questionCounts(db: Connector, filters: Filters = {}): Promise<QuestionCounts[]> {
-  return db.query<QuestionCounts & Record<string, unknown>>(sql`
-    SELECT q.batch_id, q.strategy, q.question, q.value_kind, q.level,
-      count(DISTINCT j.item_id)::DOUBLE AS items, count(DISTINCT j.annotator_id)::DOUBLE AS annotators, count(*)::DOUBLE AS judgements
-    FROM ${filteredJudgements(filters)} j
-    JOIN questions q USING (batch_id, strategy, question)
-    GROUP BY ALL ORDER BY q.batch_id, q.strategy, q.question`);
+  const byQuestion = await byQuestionCached(db, 'question-counts', filters, async (within) => {
+    const rows = await db.query<QuestionCounts & Record<string, unknown>>(sql`
+      SELECT q.batch_id, q.strategy, q.question, q.value_kind, q.level,
+        count(DISTINCT j.item_id)::DOUBLE AS items, count(DISTINCT j.annotator_id)::DOUBLE AS annotators, count(*)::DOUBLE AS judgements
+      FROM ${filteredJudgements(within)} j
+      JOIN questions q USING (batch_id, strategy, question)
+      GROUP BY ALL ORDER BY q.batch_id, q.strategy, q.question`);
+    return new Map(rows.map((row) => [questionKey(row), row]));
+  });
+  return [...byQuestion.values()].map((row) => ({ ...row }));
 }
 
-/** Per batch: strategies, items, annotators, judgements and days covered. */
+/** Per batch: strategies, items, annotators, judgements and days covered (computed for every batch and cached). */
 export async function batchSummaries(db: Connector, filters: Filters = {}): Promise<Record<string, unknown>[]> {
-  return db.query(sql`
-    SELECT batch_id, list(DISTINCT strategy ORDER BY strategy) AS strategies, count(DISTINCT item_id)::DOUBLE AS items,
-      count(DISTINCT annotator_id)::DOUBLE AS annotators, count(*)::DOUBLE AS judgements,
-      strftime(min(submitted_at), '%Y-%m-%d') AS first_day, strftime(max(submitted_at), '%Y-%m-%d') AS last_day
-    FROM ${filteredJudgements(filters)} j GROUP BY batch_id ORDER BY batch_id`);
+  const byBatch = await byPartitionCached(db, 'batch-summaries', filters, ['batches'], async (within) => {
+    const rows = await db.query(sql`
+      SELECT batch_id, list(DISTINCT strategy ORDER BY strategy) AS strategies, count(DISTINCT item_id)::DOUBLE AS items,
+        count(DISTINCT annotator_id)::DOUBLE AS annotators, count(*)::DOUBLE AS judgements,
+        strftime(min(submitted_at), '%Y-%m-%d') AS first_day, strftime(max(submitted_at), '%Y-%m-%d') AS last_day
+      FROM ${filteredJudgements(within)} j GROUP BY batch_id ORDER BY batch_id`);
+    return new Map(rows.map((row) => [JSON.stringify([row.batch_id]), row]));
+  });
+  return [...byBatch.values()].map((row) => ({ ...row }));
 }
 
 export interface StrategyBatchSummary {
@@ -56,10 +68,14 @@ export interface StrategyBatchSummary {
   questions: number;
 }
 
-/** Per (strategy, batch): items, judgements, annotators and questions — the Overview's cards. */
+/** Per (strategy, batch): items, judgements, annotators and questions — the Overview's cards (computed for every pair and cached). */
 export async function strategyBatchSummaries(db: Connector, filters: Filters = {}): Promise<StrategyBatchSummary[]> {
-  return db.query<StrategyBatchSummary & Record<string, unknown>>(sql`
-    SELECT strategy, batch_id, count(DISTINCT item_id)::DOUBLE AS items, count(*)::DOUBLE AS judgements,
-      count(DISTINCT annotator_id)::DOUBLE AS annotators, count(DISTINCT question)::DOUBLE AS questions
-    FROM ${filteredJudgements(filters)} j GROUP BY ALL ORDER BY strategy, batch_id`);
+  const byPair = await byPartitionCached(db, 'strategy-batch-summaries', filters, ['strategies', 'batches'], async (within) => {
+    const rows = await db.query<StrategyBatchSummary & Record<string, unknown>>(sql`
+      SELECT strategy, batch_id, count(DISTINCT item_id)::DOUBLE AS items, count(*)::DOUBLE AS judgements,
+        count(DISTINCT annotator_id)::DOUBLE AS annotators, count(DISTINCT question)::DOUBLE AS questions
+      FROM ${filteredJudgements(within)} j GROUP BY ALL ORDER BY strategy, batch_id`);
+    return new Map(rows.map((row) => [JSON.stringify([row.strategy, row.batch_id]), row]));
+  });
+  return [...byPair.values()].map((row) => ({ ...row }));
 }

@@ -9,6 +9,7 @@ import { refreshQuestions } from '../../../src/lib/ingest/infer-questions';
 import { loadDelimited } from '../../../src/lib/ingest/load-delimited';
 import { annotatorEconomics, strategyEconomics, batchEconomics } from '../../../src/lib/metrics/cost/economics';
 import { prelabelComparison } from '../../../src/lib/metrics/cost/prelabel-comparison';
+import type { Filters } from '../../../src/lib/metrics/filters';
 import { economicsReference, type RawGold, type RawJudgement } from '../../../src/lib/metrics/cost/reference';
 import { clearDb, freshDb } from '../../helpers/db';
 
@@ -110,6 +111,32 @@ describe.runIf(present)('sample data economics vs an independent computation', (
     for (const p of pre) {
       expect(p.prelabeled_share).toBeGreaterThan(0);
       expect(p.seconds_saved_per_unit_ci95).not.toBeNull();
+    }
+  });
+
+  it('under batch, strategy and annotator filters (rows picked from those computed once)', async () => {
+    const batches = (await batchEconomics(db, {})).map((r) => r.batch_id!);
+    const card = defaultRateCard();
+    for (const filters of [
+      { batches: [batches[1]] },
+      { batches: [batches[0], batches[2]], strategies: ['vl_alignment', 'instruction_tuning'] },
+      { strategies: ['rlhf_preference'] },
+      { batches: [batches[1]], annotators: ['ann-03', 'ann-07'] },
+      {},
+    ] as Filters[]) {
+      const ok = (list: string[] | undefined, value: string) => !list?.length || list.includes(value);
+      const selected = (j: RawJudgement) =>
+        ok(filters.batches, j.batch_id) && ok(filters.strategies, j.strategy) && ok(filters.annotators, j.annotator_id);
+      for (const [rows, key] of [
+        [await strategyEconomics(db, filters, card), 'strategy'],
+        [await batchEconomics(db, filters, card), 'batch_id'],
+        [await annotatorEconomics(db, filters, card), 'annotator_id'],
+      ] as const) {
+        const ref = economicsReference(judgements, gold, card, (j) => (selected(j) ? j[key] : '(not selected)'));
+        ref.delete('(not selected)');
+        expect(rows.map((r) => r[key]).sort()).toEqual([...ref.keys()].sort());
+        for (const row of rows) compare(row as never, ref.get(row[key]!)!);
+      }
     }
   });
 });

@@ -1,7 +1,7 @@
 import type { Connector } from '../../db/connector';
 import { sql } from '../../sql/sql';
 import { filterCondition, type Filters } from '../filters';
-import { groupClause, groupSelect, type GroupKey } from '../throughput/group-keys';
+import { groupClause, groupSelect, perGroupCached, type GroupKey } from '../throughput/group-keys';
 
 export interface AccuracyCounts {
   annotator_id?: string;
@@ -18,10 +18,12 @@ export interface AccuracyCounts {
  * gold"), from the `judgement_gold` view: n = judgements with a scorable gold answer,
  * correct = those with is_correct. Boxes and text are not scored there and do not count.
  */
-export async function accuracyBy(db: Connector, filters: Filters, keys: readonly GroupKey[]): Promise<AccuracyCounts[]> {
-  return db.query<AccuracyCounts & Record<string, unknown>>(sql`
-    SELECT ${keys.length ? sql`${groupSelect(keys)},` : sql``}
-      count(*)::DOUBLE AS n, count(*) FILTER (WHERE is_correct)::DOUBLE AS correct
-    FROM judgement_gold j WHERE is_correct IS NOT NULL AND ${filterCondition(filters)}
-    ${groupClause(keys)}`);
+export function accuracyBy(db: Connector, filters: Filters, keys: readonly GroupKey[]): Promise<AccuracyCounts[]> {
+  return perGroupCached(db, 'accuracy', filters, keys, (selected) =>
+    db.query<AccuracyCounts & Record<string, unknown>>(sql`
+      SELECT ${keys.length ? sql`${groupSelect(keys)},` : sql``}
+        count(*)::DOUBLE AS n, count(*) FILTER (WHERE is_correct)::DOUBLE AS correct
+      FROM judgement_gold j WHERE is_correct IS NOT NULL AND ${filterCondition(selected)}
+      ${groupClause(keys)}`),
+  );
 }

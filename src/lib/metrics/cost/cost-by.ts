@@ -3,7 +3,7 @@ import type { RateCard } from '../../economics/rate-card';
 import type { Reasons } from '../../report/report-types';
 import { sql } from '../../sql/sql';
 import type { Filters } from '../filters';
-import { groupClause, groupSelect, type GroupKey } from '../throughput/group-keys';
+import { groupClause, groupSelect, perGroupCached, type GroupKey } from '../throughput/group-keys';
 import { timedAssignments, type ThroughputOptions } from '../throughput/timed-assignments';
 import { assignmentCostSql, missingCostReasonSql } from './assignment-cost';
 
@@ -35,6 +35,18 @@ export async function costBy(
   card: RateCard,
   options: ThroughputOptions = {},
 ): Promise<CostRow[]> {
+  return perGroupCached(db, `cost:${JSON.stringify([card, options])}`, filters, keys, (selected) =>
+    computeCost(db, selected, keys, card, options),
+  );
+}
+
+async function computeCost(
+  db: Connector,
+  filters: Filters,
+  keys: readonly GroupKey[],
+  card: RateCard,
+  options: ThroughputOptions,
+) {
   const rows = await db.query<Record<string, unknown>>(sql`
     SELECT ${keys.length ? sql`${groupSelect(keys)},` : sql``}
       sum(cost) AS cost_usd,

@@ -2,7 +2,7 @@ import type { Connector } from '../../db/connector';
 import type { Reasons } from '../../report/report-types';
 import { sql } from '../../sql/sql';
 import type { Filters } from '../filters';
-import { groupClause, groupSelect, type GroupKey } from './group-keys';
+import { groupClause, groupSelect, perGroupCached, type GroupKey } from './group-keys';
 import { timedAssignments, type ThroughputOptions } from './timed-assignments';
 
 /** Throughput of one group (an annotator, a batch, a strategy, a day, or a combination). */
@@ -65,6 +65,12 @@ export async function throughputBy(
   keys: readonly GroupKey[],
   options: ThroughputOptions = {},
 ): Promise<ThroughputRow[]> {
+  return perGroupCached(db, `throughput:${JSON.stringify(options)}`, filters, keys, (selected) =>
+    computeThroughput(db, selected, keys, options),
+  );
+}
+
+async function computeThroughput(db: Connector, filters: Filters, keys: readonly GroupKey[], options: ThroughputOptions) {
   const rows = await db.query<Omit<ThroughputRow, 'reasons'> & Record<string, unknown>>(sql`
     SELECT ${keys.length ? sql`${groupSelect(keys)},` : sql``}
       sum(judgements)::DOUBLE AS judgements,

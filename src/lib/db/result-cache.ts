@@ -1,0 +1,105 @@
+import type { SqlQuery } from '../sql/sql';
+import type { Connector, Row } from './connector';
+
+/** How much a result cache keeps: results larger than `maxRowsPerResult` are not kept. */
+export interface ResultCacheLimits {
+  maxEntries: number;
+  maxRowsPerResult: number;
+  maxRowsTotal: number;
+}
+
+const DEFAULT_LIMITS: ResultCacheLimits = { maxEntries: 512, maxRowsPerResult: 20_000, maxRowsTotal: 400_000 };
+
+/** A statement that only reads: SELECT/WITH/FROM/VALUES/DESCRIBE/SUMMARIZE without a writing keyword anywhere. */
+const READ_START = /^\s*(SELECT|WITH|FROM|VALUES|\(\s*SELECT)\b/i;
+const WRITES =
+  /\b(INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|ATTACH|DETACH|COPY|SET|RESET|PRAGMA|CALL|CHECKPOINT|USE|LOAD|INSTALL|EXPORT|IMPORT|VACUUM|BEGIN|COMMIT|ROLLBACK)\b/i;
+
+/** Whether a statement only reads (its result can be reused until the next write). */
+export function isReadOnlyStatement(text: string): boolean {
+  return READ_START.test(text) && !WRITES.test(text);
+}
+
+function cacheKey(query: SqlQuery): string {
+  return `${query.text}\u0000${JSON.stringify(query.params, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))}`;
+}
+
+interface Entry {
+  rows: Promise<Row[]>;
+  size: number;
+}
+
+/**
+ * Wraps a connector so that a read statement seen before returns its remembered rows (a
+ * copy) instead of running again: switching a filter back, or returning to a view, is
+ * instant — the query cache of Mosaic's coordinator (Heer & Moritz 2024). Everything that is
+ * not a plain read (an INSERT, a CREATE, a SET, a registered file …) forgets every result, so
+ * a result is never older than the data; a read that was running when a write began is not
+ * kept. Identical reads in flight share one execution.
+ */
+export function withResultCache(db: Connector, limits: ResultCacheLimits = DEFAULT_LIMITS): Connector {
+  const entries = new Map<string, Entry>();
+  let rowsKept = 0;
+
+  const forget = () => {
+    entries.clear();
+    rowsKept = 0;
+  };
+  const drop = (key: string, entry: Entry) => {
+    if (entries.get(key) !== entry) return;
+    entries.delete(key);
+    rowsKept -= entry.size;
+  };
+  const write = async <T>(work: () => Promise<T>): Promise<T> => {
+    forget();
+    try {
+      return await work();
+    } finally {
+      forget();
+    }
+  };
+
+  async function query<T extends Row = Row>(input: SqlQuery | string): Promise<T[]> {
+    const statement: SqlQuery = typeof input === 'string' ? { text: input, params: [] } : input;
+    if (!isReadOnlyStatement(statement.text)) return write(() => db.query<T>(input));
+    const key = cacheKey(statement);
+    const hit = entries.get(key);
+    if (hit) {
+      entries.delete(key); // most recently used last
+      entries.set(key, hit);
+      return structuredClone(await hit.rows) as T[];
+    }
+    const running = db.query<T>(input);
+    // the copy kept is taken once; a result too large to keep is shared with concurrent waiters as is
+    const kept = running.then((rows) => (rows.length > limits.maxRowsPerResult ? rows : (structuredClone(rows) as Row[])));
+    const entry: Entry = { rows: kept, size: 0 };
+    entries.set(key, entry);
+    try {
+      const rows = await running;
+      if (rows.length > limits.maxRowsPerResult) drop(key, entry);
+      else if (entries.get(key) === entry) {
+        // still there: no write began while it ran (a write forgets every entry)
+        entry.size = rows.length;
+        rowsKept += rows.length;
+        while (entries.size > limits.maxEntries || rowsKept > limits.maxRowsTotal) {
+          const [oldestKey, oldest] = entries.entries().next().value!;
+          drop(oldestKey, oldest);
+        }
+      }
+      return rows;
+    } catch (error) {
+      drop(key, entry);
+      kept.catch(() => undefined);
+      throw error;
+    }
+  }
+
+  return {
+    engine: db.engine,
+    query,
+    exec: (statements) => write(() => db.exec(statements)),
+    registerFile: (name, bytes) => write(() => db.registerFile(name, bytes)),
+    dropFile: (name) => write(() => db.dropFile(name)),
+    close: () => write(() => db.close()),
+  };
+}
