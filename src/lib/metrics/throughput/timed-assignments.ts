@@ -52,7 +52,10 @@ function gapSeconds(options: ThroughputOptions): number {
  * Integer keys, so that distinct counts hash integers instead of tuples of strings:
  * `unit_no` per (batch, item, question), `item_no` per (batch, item), `annotator_no` per
  * annotator, `day_no` = UTC days since 1970 of submitted_at (NULL without it), and
- * `item_assignment_no` / `annotator_day_no`, exact pairings of item × annotator and day × annotator.
+ * `item_assignment_no` / `annotator_day_no`, exact pairings of item × annotator and day × annotator
+ * (BIGINT: key << 32 + annotator_no). The per-item question count is a hash aggregate joined
+ * back, and sessions are ordered by the integer annotator key: window sorts over strings are
+ * what cost most here.
  */
 export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuery {
   const starts = sql`(gap_s IS NULL OR gap_s > ${gapSeconds(options)})`;
@@ -64,22 +67,23 @@ export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuer
         max(submitted_at) AS submitted_at, sum(duration_s) AS duration_s, sum(cost_usd) AS cost_usd,
         bool_or(prelabeled) AS prelabeled, min((source_id::BIGINT << 40) + source_row) AS first_row
       FROM judgements GROUP BY annotator_id, batch_id, strategy, item_id, question),
-    numbered AS (
+    numbered AS MATERIALIZED (
       SELECT a.*, u.n AS unit_no, i.n AS item_no, p.n AS annotator_no,
-        date_diff('day', DATE '1970-01-01', CAST(a.submitted_at AS DATE)) AS day_no
+        date_diff('day', DATE '1970-01-01', CAST(a.submitted_at AS DATE)) AS day_no,
+        (i.n << 32) + p.n AS item_assignment_no
       FROM assignments a JOIN ${numbered('batch_id, item_id, question')} u USING (batch_id, item_id, question)
-        JOIN ${numbered('batch_id, item_id')} i USING (batch_id, item_id) JOIN ${numbered('annotator_id')} p USING (annotator_id))
+        JOIN ${numbered('batch_id, item_id')} i USING (batch_id, item_id) JOIN ${numbered('annotator_id')} p USING (annotator_id)),
+    per_item AS (SELECT item_assignment_no, count(*) AS questions_on_item FROM numbered GROUP BY item_assignment_no)
     SELECT * EXCLUDE (gap_s, first_row),
-      item_no::HUGEINT * 4294967296 + annotator_no AS item_assignment_no,
-      day_no::HUGEINT * 4294967296 + annotator_no AS annotator_day_no,
+      (day_no << 32) + annotator_no AS annotator_day_no,
       CASE WHEN submitted_at IS NOT NULL THEN ${starts} END AS session_start,
       CASE WHEN submitted_at IS NULL THEN NULL WHEN ${starts} THEN coalesce(duration_s, 0) ELSE gap_s END AS active_s,
       CASE WHEN submitted_at IS NOT NULL THEN ${starts} AND duration_s IS NULL END AS start_without_duration
     FROM (
-      SELECT *, count(*) OVER (PARTITION BY annotator_id, batch_id, item_id) AS questions_on_item,
-        CASE WHEN submitted_at IS NOT NULL THEN (epoch_ms(submitted_at) - epoch_ms(lag(submitted_at) OVER (PARTITION BY annotator_id
+      SELECT n.*, p.questions_on_item,
+        CASE WHEN submitted_at IS NOT NULL THEN (epoch_ms(submitted_at) - epoch_ms(lag(submitted_at) OVER (PARTITION BY annotator_no
           ORDER BY submitted_at NULLS LAST, first_row))) / 1000.0 END AS gap_s
-      FROM numbered))`;
+      FROM numbered n JOIN per_item p USING (item_assignment_no)))`;
 }
 
 /**
