@@ -1,6 +1,7 @@
 import type { Connector } from '../db/connector';
 import { memoPerData } from '../db/data-memo';
 import { dataFingerprint } from '../db/derived-table';
+import { questionKey } from '../report/report-types';
 import type { Filters } from './filters';
 
 /** How many filter states are remembered per metric (a few: the user goes back and forth). */
@@ -47,4 +48,49 @@ export function byQuestionCached<T>(
   compute: (within: Filters) => Promise<ReadonlyMap<string, T>>,
 ): Promise<Map<string, T>> {
   return byPartitionCached(db, name, filters, ['batches', 'strategies', 'questions'], compute);
+}
+
+/**
+ * One question's figure (e.g. the selected question's confusion matrix) through
+ * `byQuestionCached`: it depends only on the question's own judgements, so a batch or
+ * strategy filter reuses it. Null when the filters leave the question out.
+ */
+export async function oneQuestionCached<T>(
+  db: Connector,
+  name: string,
+  filters: Filters,
+  question: { batch_id: string; strategy: string; question: string },
+  compute: (within: Filters) => Promise<T>,
+): Promise<T | null> {
+  const key = questionKey(question);
+  const byQuestion = await byQuestionCached(
+    db,
+    `${name}:${key}`,
+    filters,
+    async (within) => new Map([[key, await compute(within)]]),
+  );
+  return byQuestion.get(key) ?? null;
+}
+
+/**
+ * Rows of a grouped query whose groups lie inside partitions (`partition` pairs a filter with
+ * the row field holding its value, e.g. ['batches', 'batch_id'] for rows grouped by batch),
+ * through `byPartitionCached`: computed once per state of the data and of the other filters,
+ * in the order `compute` returns them. Without partitions, `compute` runs on the filters as given.
+ */
+export async function rowsByPartitionCached<R extends object>(
+  db: Connector,
+  name: string,
+  filters: Filters,
+  partition: readonly (readonly [PartitionFilter, string])[],
+  compute: (filters: Filters) => Promise<R[]>,
+): Promise<R[]> {
+  if (!partition.length) return compute(filters);
+  const dimensions = partition.map(([dimension]) => dimension);
+  const rows = await byPartitionCached(db, name, filters, dimensions, async (within) => {
+    const all = await compute(within);
+    const field = (row: R, name: string) => (row as Record<string, unknown>)[name];
+    return new Map(all.map((row, i) => [JSON.stringify([...partition.map(([, column]) => field(row, column)), i]), row]));
+  });
+  return [...rows.values()].map((row) => ({ ...row }));
 }

@@ -5,7 +5,7 @@ import type { QuestionRef } from '../metrics/accuracy/scored-judgements';
 import { aggregationByQuestion } from '../metrics/aggregation/aggregation-by-question';
 import { dawidSkene, type DawidSkeneReport } from '../metrics/aggregation/dawid-skene';
 import { pChart, type PChartBy, type PChartResult, type PChartSubgroupBy } from '../metrics/drift/p-chart';
-import { byQuestionCached } from '../metrics/by-question-cache';
+import { byQuestionCached, oneQuestionCached } from '../metrics/by-question-cache';
 import type { Filters } from '../metrics/filters';
 import { questionKey, type AggregationReport } from '../report/report-types';
 
@@ -74,11 +74,17 @@ export class QualityState {
       this.dawidSkene = null;
       return;
     }
-    this.confusion = await confusionMatrix(this.db, this.filters, this.selected);
+    const [db, filters, selected] = [this.db, this.filters, this.selected];
+    // The selected question's tables depend only on its own judgements: a batch or strategy filter reuses them.
+    this.confusion = await oneQuestionCached(db, 'confusion', filters, selected, (within) =>
+      confusionMatrix(db, within, selected),
+    );
     // Only questions that can be voted on (categories, preferences, nominal/ordinal numbers) carry a Dawid–Skene fit.
-    const aggregation = this.aggregation.get(questionKey(this.selected));
+    const aggregation = this.aggregation.get(questionKey(selected));
     const aggregable = aggregation !== undefined && 'dawid_skene_iterations' in aggregation;
-    this.dawidSkene = aggregable ? await dawidSkene(this.db, this.filters, this.selected) : null;
+    this.dawidSkene = aggregable
+      ? await oneQuestionCached(db, 'dawid-skene', filters, selected, (within) => dawidSkene(db, within, selected))
+      : null;
   }
 
   private async guarded(work: () => Promise<void>): Promise<void> {

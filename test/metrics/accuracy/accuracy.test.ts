@@ -56,6 +56,33 @@ describe('accuracyBy', () => {
     ]);
     expect(questions[0].value).toBe(questionKey(key('b1', 'instruction_tuning', 'q1')));
   });
+
+  it('under batch, strategy and question filters (after the unfiltered tables: rows are picked from them)', async () => {
+    // hand counts from the fixture's comments
+    expect((await accuracyBy(db, { batches: ['b2', 'b3'] }, 'batch')).map((r) => [r.value, r.n, r.correct])).toEqual([
+      ['b2', 5, 3],
+      ['b3', 2, 1],
+    ]);
+    expect((await accuracyBy(db, { batches: ['b1'] }, 'strategy')).map((r) => [r.value, r.n, r.correct])).toEqual([
+      ['instruction_tuning', 11, 7],
+    ]);
+    expect((await accuracyBy(db, { questions: ['q2', 'q4'] }, 'question')).map((r) => [r.question, r.n, r.correct])).toEqual([
+      ['q2', 5, 3],
+      ['q4', 2, 1],
+    ]);
+    // a within-partition filter recomputes: annotator c only (q1 1/3, q2 0/1)
+    expect(
+      (await accuracyBy(db, { annotators: ['c'], strategies: ['rlhf_preference'] }, 'batch')).map((r) => [
+        r.value,
+        r.n,
+        r.correct,
+      ]),
+    ).toEqual([['b2', 1, 0]]);
+    expect((await accuracyBy(db, { annotators: ['c'] }, 'question')).map((r) => [r.question, r.n, r.correct])).toEqual([
+      ['q1', 3, 1],
+      ['q2', 1, 0],
+    ]);
+  });
 });
 
 describe('accuracyByQuestion', () => {

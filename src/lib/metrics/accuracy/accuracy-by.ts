@@ -1,6 +1,7 @@
 import type { Connector } from '../../db/connector';
 import { questionKey, type AccuracyReport } from '../../report/report-types';
 import { raw, sql } from '../../sql/sql';
+import { rowsByPartitionCached, type PartitionFilter } from '../by-question-cache';
 import { filteredJudgements, type Filters } from '../filters';
 import { accuracyFromCounts } from './accuracy-report';
 import { scoredJudgements } from './scored-judgements';
@@ -24,6 +25,17 @@ const GROUP_COLUMNS: Record<AccuracyDimension, string> = {
   question: 'batch_id, strategy, question',
 };
 
+const PARTITIONS: Record<AccuracyDimension, [PartitionFilter, string][]> = {
+  annotator: [],
+  batch: [['batches', 'batch_id']],
+  strategy: [['strategies', 'strategy']],
+  question: [
+    ['batches', 'batch_id'],
+    ['strategies', 'strategy'],
+    ['questions', 'question'],
+  ],
+};
+
 interface CountRow {
   annotator_id?: string;
   batch_id?: string;
@@ -41,9 +53,12 @@ interface CountRow {
  */
 export async function accuracyBy(db: Connector, filters: Filters, dimension: AccuracyDimension): Promise<AccuracyRow[]> {
   const columns = raw(GROUP_COLUMNS[dimension]);
-  const rows = await db.query<CountRow & Record<string, unknown>>(
-    sql`SELECT ${columns}, count(*) AS n, count(*) FILTER (WHERE is_correct) AS correct
-      FROM ${scoredJudgements(filters)} GROUP BY ${columns} ORDER BY ${columns}`,
+  // rows of a batch, strategy or question are picked from those computed once for all of them
+  const rows = await rowsByPartitionCached(db, `accuracy-by:${dimension}`, filters, PARTITIONS[dimension], (selected) =>
+    db.query<CountRow & Record<string, unknown>>(
+      sql`SELECT ${columns}, count(*) AS n, count(*) FILTER (WHERE is_correct) AS correct
+        FROM ${scoredJudgements(selected)} GROUP BY ${columns} ORDER BY ${columns}`,
+    ),
   );
   return rows.map((r) => {
     const report = accuracyFromCounts(r.n, r.correct);

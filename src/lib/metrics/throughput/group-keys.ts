@@ -1,6 +1,6 @@
 import type { Connector } from '../../db/connector';
 import { joinSql, raw, type SqlQuery } from '../../sql/sql';
-import { byPartitionCached, type PartitionFilter } from '../by-question-cache';
+import { rowsByPartitionCached, type PartitionFilter } from '../by-question-cache';
 import type { Filters } from '../filters';
 
 /**
@@ -38,34 +38,18 @@ export function groupId(row: Record<string, unknown>, keys: readonly GroupKey[])
 
 /**
  * Rows grouped by batch (or strategy) depend only on that batch's (strategy's) judgements, so
- * a batch (strategy) filter only chooses among them: `compute` runs once per state of the data
- * and of the other filters (`byPartitionCached`), and picking another batch costs nothing.
- * Groupings by neither are computed for the filters as given. `name` must say everything
- * else the rows depend on (options, rate card).
+ * a batch (strategy) filter only chooses among them (`rowsByPartitionCached`): picking another
+ * batch costs nothing. `name` must say everything else the rows depend on (options, rate card).
  */
-export async function perGroupCached<R extends object>(
+export function perGroupCached<R extends object>(
   db: Connector,
   name: string,
   filters: Filters,
   keys: readonly GroupKey[],
   compute: (filters: Filters) => Promise<R[]>,
 ): Promise<R[]> {
-  const partition: PartitionFilter[] = [];
-  if (keys.includes('batch_id')) partition.push('batches');
-  if (keys.includes('strategy')) partition.push('strategies');
-  if (!partition.length) return compute(filters);
-  const column = { batches: 'batch_id', strategies: 'strategy' } as const;
-  const rows = await byPartitionCached(db, `${name}:${keys.join(',')}`, filters, partition, async (within) => {
-    const all = await compute(within);
-    return new Map(
-      all.map((row) => {
-        const values = row as Record<string, unknown>;
-        return [
-          JSON.stringify([...partition.map((p) => values[column[p as 'batches' | 'strategies']]), groupId(values, keys)]),
-          row,
-        ];
-      }),
-    );
-  });
-  return [...rows.values()].map((row) => ({ ...row }));
+  const partition: [PartitionFilter, string][] = [];
+  if (keys.includes('batch_id')) partition.push(['batches', 'batch_id']);
+  if (keys.includes('strategy')) partition.push(['strategies', 'strategy']);
+  return rowsByPartitionCached(db, `${name}:${keys.join(',')}`, filters, partition, compute);
 }
