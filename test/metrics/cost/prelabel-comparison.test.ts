@@ -63,4 +63,14 @@ describe('prelabelComparison', () => {
     const all = await prelabelComparison(db, {}, ['strategy']);
     expect(all.map((c) => c.strategy)).toEqual(['instruction_tuning']);
   });
+
+  it('gives the same figures under a strategy filter, and none for a strategy without flags', async () => {
+    const [all] = await prelabelComparison(db, {}, ['strategy']);
+    const [only] = await prelabelComparison(db, { strategies: ['instruction_tuning'] }, ['strategy']);
+    expect(only).toEqual(all);
+    expect(only.saving_usd).toBeCloseTo(1280 / 430, 10);
+    expect(await prelabelComparison(db, { strategies: ['rlhf_preference'] }, ['strategy'])).toEqual([]);
+    // a within-strategy filter is computed afresh: annotator a2 has no flagged answers
+    expect(await prelabelComparison(db, { annotators: ['a2'] }, ['strategy'])).toEqual([]);
+  });
 });

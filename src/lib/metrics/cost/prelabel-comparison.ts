@@ -5,7 +5,7 @@ import { sql } from '../../sql/sql';
 import { normalQuantile } from '../../stats/normal-quantile';
 import { wilson } from '../../stats/wilson';
 import { filterCondition, type Filters } from '../filters';
-import { groupId, groupSelect, type GroupKey } from '../throughput/group-keys';
+import { groupId, groupSelect, perGroupCached, type GroupKey } from '../throughput/group-keys';
 import { timedAssignments, type ThroughputOptions } from '../throughput/timed-assignments';
 import { accuracyFigures, type AccuracyFigures } from './cost-per-correct';
 import { economicsBy, type EconomicsRow } from './economics';
@@ -83,13 +83,27 @@ function side(row: SideRow | undefined, n: number, correct: number): PrelabelSid
  * `economicsBy` with the same keys, computed here when not given). Answers with an unknown
  * prelabeled flag are left out.
  */
-export async function prelabelComparison(
+export function prelabelComparison(
   db: Connector,
   filters: Filters = {},
   keys: readonly GroupKey[] = ['strategy'],
   card?: RateCard,
   options: ThroughputOptions = {},
   economics?: readonly EconomicsRow[],
+): Promise<PrelabelComparison[]> {
+  // per strategy (or batch), picked from the rows computed once for all of them
+  return perGroupCached(db, `prelabel:${JSON.stringify([card ?? null, options])}`, filters, keys, (selected) =>
+    comparePrelabelling(db, selected, keys, card, options, selected === filters ? economics : undefined),
+  );
+}
+
+async function comparePrelabelling(
+  db: Connector,
+  filters: Filters,
+  keys: readonly GroupKey[],
+  card: RateCard | undefined,
+  options: ThroughputOptions,
+  economics: readonly EconomicsRow[] | undefined,
 ): Promise<PrelabelComparison[]> {
   const select = keys.length ? sql`${groupSelect(keys)},` : sql``;
   const times = await db.query<SideRow>(sql`
