@@ -9,14 +9,17 @@ export const ANY = '*';
 
 /** A gold column beside the answers: one gold value per (batch, item, question); conflicting values are dropped with a warning. */
 export async function insertGoldColumn(db: Connector, sourceId: number, checked: SqlQuery): Promise<void> {
-  const keyed = sql`SELECT batch_id, item_id, question, min(source_row) AS source_row, count(DISTINCT gold) AS values,
-      any_value(gold) AS gold, string_agg(DISTINCT gold, ' / ') AS seen
-    FROM ${checked} WHERE gold IS NOT NULL AND x IS NULL GROUP BY ALL`;
+  // Grouped once into a small table (one row per key with gold), read by both inserts.
+  const keyed = ident(`gold_keys_${sourceId}`);
+  await db.query(sql`CREATE TEMP TABLE ${keyed} AS SELECT batch_id, item_id, question, min(source_row) AS source_row,
+      count(DISTINCT gold) AS values, any_value(gold) AS gold, string_agg(DISTINCT gold, ' / ') AS seen
+    FROM ${checked} WHERE gold IS NOT NULL AND x IS NULL GROUP BY ALL`);
   await db.query(sql`INSERT INTO warnings SELECT ${sourceId}, source_row,
       'conflicting gold answers for item "' || item_id || '", question "' || question || '" (' || seen || '): no gold used for it'
-    FROM (${keyed}) WHERE values > 1`);
+    FROM ${keyed} WHERE values > 1`);
   await db.query(sql`INSERT INTO gold SELECT ${sourceId}, source_row, batch_id, item_id, question, gold, TRY_CAST(gold AS DOUBLE), NULL,
-      NULL, NULL, NULL, NULL FROM (${keyed}) WHERE values = 1`);
+      NULL, NULL, NULL, NULL FROM ${keyed} WHERE values = 1`);
+  await db.query(sql`DROP TABLE ${keyed}`);
 }
 
 /** A gold file (an answer key) read as a long table: its rows checked, conflicts rejected, exact repeats kept once. */

@@ -1,5 +1,5 @@
 import type { Connector } from '../db/connector';
-import { ident, literal, sql, type SqlQuery } from '../sql/sql';
+import { ident, literal, raw, sql, type SqlQuery } from '../sql/sql';
 import { applyMappingOverrides, guessMapping, type ColumnMapping, type MappableField } from './column-mapping';
 import { decodeTextStart } from './decode-text';
 import { IngestError } from './ingest-error';
@@ -38,9 +38,9 @@ export interface DelimitedLoadResult extends LoadedSource {
  * `rejections`: rows_read = rows_loaded + rows_rejected.
  *
  * `source_row` is the record's 1-based position among the data rows (header excluded).
- * The two large scratch tables (raw rows, checked rows) live in the current database, not in
- * `temp`: in the browser that database is compressed (`wasm-browser.ts`), which is what lets a
- * 500 MB CSV fit in duckdb-wasm's ~3 GiB.
+ * Answers are checked as they are read: the one large scratch table (the checked rows) lives
+ * in the current database, not in `temp`: in the browser that database is compressed
+ * (`wasm-browser.ts`), which is what lets a 500 MB CSV fit in duckdb-wasm's ~3 GiB.
  */
 export async function loadDelimited(db: Connector, options: DelimitedLoadOptions): Promise<DelimitedLoadResult> {
   const { fileName, bytes } = options;
@@ -53,24 +53,28 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
 
   const { sourceId, sha256 } = await claimSource(db, fileName, options.sha256 ?? bytes);
   const registered = `annoqa_source_${sourceId}.csv`;
-  const raw = ident(`raw_${sourceId}`);
+  const rawTable = ident(`raw_${sourceId}`);
+  const checked = ident(`checked_${sourceId}`);
   const rejectsTable = `csv_rejects_${sourceId}`;
-  const dropScratch = `DROP VIEW IF EXISTS kept_${sourceId}; DROP VIEW IF EXISTS rows_${sourceId}; DROP TABLE IF EXISTS checked_${sourceId};
-    DROP TABLE IF EXISTS repeated_${sourceId}; DROP TABLE IF EXISTS ${raw.text}; DROP TABLE IF EXISTS rejected_${sourceId};
+  const dropScratch = `DROP VIEW IF EXISTS kept_${sourceId}; DROP VIEW IF EXISTS rows_${sourceId}; DROP VIEW IF EXISTS checked_rows_${sourceId};
+    DROP TABLE IF EXISTS ${checked.text}; DROP TABLE IF EXISTS numbered_${sourceId}; DROP TABLE IF EXISTS gold_keys_${sourceId};
+    DROP TABLE IF EXISTS repeated_${sourceId}; DROP TABLE IF EXISTS ${rawTable.text}; DROP TABLE IF EXISTS rejected_${sourceId};
     DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsTable}_scan`;
   await db.exec(dropScratch);
   await db.registerFile(registered, bytes);
   let fileDropped = false;
   try {
     const columnTypes = `{${preview.columns.map((c) => `${literal(c).text}: 'VARCHAR'`).join(', ')}}`;
+    const csv = raw(`read_csv(${literal(registered).text}, header = true,
+       auto_detect = false, columns = ${columnTypes}, delim = ${literal(delimiter).text}, quote = '"', escape = '"',
+       store_rejects = true, rejects_table = '${rejectsTable}', rejects_scan = '${rejectsTable}_scan')`);
+    // Answers are checked and parsed as they are read (one pass, one table); an answer key is read as is.
     await readCsv(
       db,
       fileName,
-      `CREATE TABLE ${raw.text} AS SELECT * FROM read_csv(${literal(registered).text}, header = true,
-       auto_detect = false, columns = ${columnTypes}, delim = ${literal(delimiter).text}, quote = '"', escape = '"',
-       store_rejects = true, rejects_table = '${rejectsTable}', rejects_scan = '${rejectsTable}_scan')`,
+      role === 'gold' ? sql`CREATE TABLE ${rawTable} AS SELECT * FROM ${csv}` : checkedRows(checked, csv, mapping),
     );
-    // The bytes are in the raw table now: free the file (in duckdb-wasm it sits in the engine's memory).
+    // The bytes are in a table now: free the file (in duckdb-wasm it sits in the engine's memory).
     await db.dropFile(registered);
     fileDropped = true;
     // One row per rejected line (DuckDB may report a line twice), numbered in file order.
@@ -97,25 +101,36 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
 
     // Record number of every good row: the g-th good row comes after the j rejected records
     // with record_j − j < g (record_j − j never decreases; + j/(R+1) makes it strictly increasing for the ASOF join).
-    // A view, read once by the checks; without rejected lines the record number is the row's position.
-    const rows = ident(`rows_${sourceId}`);
+    // Without rejected lines the record number is the row's position (its rowid + 1: tables keep insertion order).
     const [{ lines }] = await db.query<{ lines: number }>(sql`SELECT count(*)::BIGINT AS lines FROM ${rejectedLines}`);
-    await db.query(
+    const numbered = (table: SqlQuery, columns: SqlQuery) =>
       lines === 0
-        ? sql`CREATE TEMP VIEW ${rows} AS SELECT rowid + 1 AS source_row, * FROM ${raw}`
-        : sql`CREATE TEMP VIEW ${rows} AS
-      SELECT g.good_index + coalesce(r.rank, 0) AS source_row, g.*
-      FROM (SELECT rowid + 1 AS good_index, * FROM ${raw}) g
+        ? sql`SELECT rowid + 1 AS source_row, ${columns} FROM ${table}`
+        : sql`SELECT g.good_index + coalesce(r.rank, 0) AS source_row, ${columns}
+      FROM (SELECT rowid + 1 AS good_index, * FROM ${table}) g
       ASOF LEFT JOIN (SELECT record - rank + rank / (count(*) OVER () + 1.0) AS skip_key, rank FROM ${rejectedLines}) r
-        ON g.good_index > r.skip_key`,
-    );
+        ON g.good_index > r.skip_key`;
 
-    const loaded =
-      role === 'gold'
-        ? await insertGold(db, sourceId, rows, mapping)
-        : await insertJudgements(db, sourceId, rows, mapping, lines === 0, () =>
-            db.exec(`DROP VIEW IF EXISTS ${rows.text}; DROP TABLE IF EXISTS ${raw.text}`),
-          );
+    let loaded: number;
+    if (role === 'gold') {
+      // A view, read once by the checks.
+      const rows = ident(`rows_${sourceId}`);
+      await db.query(
+        sql`CREATE TEMP VIEW ${rows} AS ${numbered(rawTable, lines === 0 ? sql`*` : sql`g.* EXCLUDE (good_index)`)}`,
+      );
+      loaded = await insertGold(db, sourceId, rows, mapping);
+    } else {
+      // Read by several statements: a view on the checked rows when they are in file order, else numbered once into a table.
+      const rows = ident(`checked_rows_${sourceId}`);
+      if (lines === 0) await db.query(sql`CREATE TEMP VIEW ${rows} AS ${numbered(checked, sql`*`)}`);
+      else {
+        const table = ident(`numbered_${sourceId}`);
+        await db.query(sql`CREATE TABLE ${table} AS ${numbered(checked, sql`g.* EXCLUDE (good_index)`)}`);
+        await db.exec(`DROP TABLE ${checked.text}`);
+        await db.query(sql`CREATE TEMP VIEW ${rows} AS SELECT * FROM ${table}`);
+      }
+      loaded = await insertJudgements(db, sourceId, rows, lines === 0);
+    }
     const [{ rejected }] = await db.query<{ rejected: number }>(
       sql`SELECT count(*)::BIGINT AS rejected FROM rejections WHERE source_id = ${sourceId}`,
     );
@@ -177,11 +192,12 @@ function checkMapping(fileName: string, role: 'judgements' | 'gold', mapping: Co
   }
 }
 
-async function readCsv(db: Connector, fileName: string, statement: string): Promise<void> {
+async function readCsv(db: Connector, fileName: string, statement: SqlQuery): Promise<void> {
   try {
-    await db.exec(statement);
+    await inFileOrder(db, statement);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (!/CSV|Line: \d+/.test(message)) throw error; // not the reader's: an error of the checks
     const line = /Line: (\d+)/.exec(message)?.[1];
     const first =
       message.split('\n').find((l) => l && !l.startsWith('Invalid Input Error') && !l.startsWith('Original Line')) ?? message;
@@ -194,24 +210,38 @@ async function readCsv(db: Connector, fileName: string, statement: string): Prom
 }
 
 /**
- * `inFileOrder`: `rows` lists the records in file order (no rejected line shifted them), so
- * the checked rows are already in source_row order and, without repeated answers, need no sort.
- * `freeInput` drops the raw rows once they are checked (peak memory: two copies, not three).
+ * Runs a CREATE TABLE AS whose rows must be stored in the order read (`source_row` is the
+ * rowid). One thread reads in order; several threads keep the order only in a batch-index
+ * insert, which DuckDB plans when every operator preserves order (a join does not: an
+ * `IN (…)` list of five or more becomes one). Otherwise the statement runs on one thread.
  */
-async function insertJudgements(
-  db: Connector,
-  sourceId: number,
-  rows: SqlQuery,
-  mapping: ColumnMapping,
-  inFileOrder: boolean,
-  freeInput: () => Promise<void>,
-): Promise<number> {
-  const { from, refs } = parsedRows(mapping, rows);
+async function inFileOrder(db: Connector, statement: SqlQuery): Promise<void> {
+  const [{ threads }] = await db.query<{ threads: number }>(`SELECT current_setting('threads')::INTEGER AS threads`);
+  if (threads > 1) {
+    const plan = await db.query(sql`EXPLAIN ${statement}`);
+    if (!JSON.stringify(plan).includes('BATCH_CREATE_TABLE_AS')) {
+      await db.exec('SET threads = 1');
+      try {
+        await db.query(statement);
+      } finally {
+        await db.exec(`SET threads = ${threads}`);
+      }
+      return;
+    }
+  }
+  await db.query(statement);
+}
+
+/**
+ * The statement that reads the CSV into `checked`: every row with its problem (`reason`, NULL
+ * when it can be loaded) and its fields trimmed, parsed and named as in `judgements`. The rows
+ * are numbered afterwards from the table's row order (the file's), so nothing is copied twice.
+ */
+function checkedRows(checked: SqlQuery, csv: SqlQuery, mapping: ColumnMapping): SqlQuery {
+  const { from, refs } = parsedRows(mapping, csv, false);
   const { value: f, number: n } = refs;
   const defaultQuestion = mapping.answer ?? mapping.text ?? 'boxes';
-  const checked = ident(`checked_${sourceId}`);
-  const kept = ident(`kept_${sourceId}`);
-  await db.query(sql`CREATE TABLE ${checked} AS SELECT source_row, ${validationReasons(mapping, 'judgements', refs)} AS reason,
+  return sql`CREATE TABLE ${checked} AS SELECT ${validationReasons(mapping, 'judgements', refs)} AS reason,
       coalesce(${f('batch_id')}, 'default') AS batch_id,
       coalesce(${f('strategy')}, 'unspecified') AS strategy,
       ${f('item_id')} AS item_id,
@@ -231,8 +261,16 @@ async function insertJudgements(
       ${f('option_a')} AS option_a, ${f('option_b')} AS option_b,
       upper(${f('shown_first')}) AS shown_first,
       ${f('gold')} AS gold
-    FROM ${from}`);
-  await freeInput(); // the raw VARCHAR copy is not read again: free it before the insert
+    FROM ${from}`;
+}
+
+/**
+ * Rejections, repeated answers, then the insert of the loadable rows of `checked` (the checked
+ * rows with their `source_row`). `inFileOrder`: `checked` lists the records in file order (no
+ * rejected line shifted them), so without repeated answers the insert needs no sort.
+ */
+async function insertJudgements(db: Connector, sourceId: number, checked: SqlQuery, inFileOrder: boolean): Promise<number> {
+  const kept = ident(`kept_${sourceId}`);
   await db.query(
     sql`INSERT INTO rejections SELECT ${sourceId}, source_row, NULL, reason, NULL FROM ${checked} WHERE reason IS NOT NULL`,
   );
@@ -261,6 +299,12 @@ async function insertJudgements(
  * the table of rejected rows, or null when no answer is repeated.
  */
 async function rejectRepeatedAnswers(db: Connector, sourceId: number, checked: SqlQuery): Promise<SqlQuery | null> {
+  // First on one 64-bit hash of the key (a much smaller GROUP BY): equal keys have equal
+  // hashes, so no repeated hash means no repeated key; a repeated hash is checked exactly.
+  const hashed = sql`SELECT hash(batch_id, item_id, question, annotator_id) AS key FROM ${checked}
+      WHERE reason IS NULL AND x IS NULL GROUP BY key HAVING count(*) > 1`;
+  const [{ collisions }] = await db.query<{ collisions: number }>(sql`SELECT count(*)::BIGINT AS collisions FROM (${hashed})`);
+  if (collisions === 0) return null;
   const keys = sql`SELECT batch_id, item_id, question, annotator_id FROM ${checked}
       WHERE reason IS NULL AND x IS NULL GROUP BY ALL HAVING count(*) > 1`;
   const [{ repeats }] = await db.query<{ repeats: number }>(sql`SELECT count(*)::BIGINT AS repeats FROM (${keys})`);

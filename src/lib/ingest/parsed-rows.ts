@@ -1,7 +1,7 @@
 import { ident, joinSql, sql, type SqlQuery } from '../sql/sql';
 import { MAPPABLE_FIELDS, type ColumnMapping, type MappableField } from './column-mapping';
-import type { FieldRefs } from './row-validation';
-import { boolean, timestamp } from './value-parsing';
+import { flagValue, type FieldRefs } from './row-validation';
+import { timestamp } from './value-parsing';
 
 const NUMERIC_FIELDS: MappableField[] = ['answer', 'gold', 'duration_s', 'cost_usd', 'x', 'y', 'w', 'h', 'image_w', 'image_h'];
 const TIME_FIELDS: MappableField[] = ['started_at', 'submitted_at'];
@@ -9,9 +9,10 @@ const TIME_FIELDS: MappableField[] = ['started_at', 'submitted_at'];
 /**
  * The rows with every mapped field trimmed once (`v_<field>`, NULL when empty) and parsed
  * once (`n_<field>` numbers, `t_<field>` times, `b_prelabeled`), as a FROM-able subquery, and
- * the references to those columns for the checks and the insert.
+ * the references to those columns for the checks and the insert. `rows` has a `source_row`
+ * column, which is kept, unless `numbered` is false (the rows are then numbered afterwards).
  */
-export function parsedRows(mapping: ColumnMapping, rows: SqlQuery): { from: SqlQuery; refs: FieldRefs } {
+export function parsedRows(mapping: ColumnMapping, rows: SqlQuery, numbered = true): { from: SqlQuery; refs: FieldRefs } {
   const mapped = MAPPABLE_FIELDS.filter((name) => mapping[name]);
   const value = (name: MappableField) => (mapping[name] ? ident(`v_${name}`) : sql`NULL::VARCHAR`);
   const trimmed = mapped.map((name) => sql`NULLIF(trim(${ident(mapping[name]!)}), '') AS ${ident(`v_${name}`)}`);
@@ -20,9 +21,9 @@ export function parsedRows(mapping: ColumnMapping, rows: SqlQuery): { from: SqlQ
       (name) => sql`TRY_CAST(${value(name)} AS DOUBLE) AS ${ident(`n_${name}`)}`,
     ),
     ...TIME_FIELDS.filter((name) => mapping[name]).map((name) => sql`${timestamp(value(name))} AS ${ident(`t_${name}`)}`),
-    ...(mapping.prelabeled ? [sql`${boolean(value('prelabeled'))} AS b_prelabeled`] : []),
+    ...(mapping.prelabeled ? [sql`${flagValue(value('prelabeled'))} AS b_prelabeled`] : []),
   ];
-  const inner = sql`SELECT source_row, ${joinSql(trimmed)} FROM ${rows}`;
+  const inner = sql`SELECT ${numbered ? sql`source_row, ` : sql``}${joinSql(trimmed)} FROM ${rows}`;
   return {
     from: parsed.length ? sql`(SELECT *, ${joinSql(parsed)} FROM (${inner}))` : sql`(${inner})`,
     refs: {

@@ -1,10 +1,27 @@
-import { ident, joinSql, sql, type SqlQuery } from '../sql/sql';
+import { ident, joinSql, literal, sql, type SqlQuery } from '../sql/sql';
 import type { ColumnMapping, MappableField } from './column-mapping';
-import { boolean, timestamp } from './value-parsing';
+import { timestamp } from './value-parsing';
 
 const NUMBER_FIELDS: MappableField[] = ['duration_s', 'cost_usd', 'x', 'y', 'w', 'h', 'image_w', 'image_h'];
 const TIME_FIELDS: MappableField[] = ['started_at', 'submitted_at'];
 const VALUE_KINDS = ['category', 'number', 'text', 'box', 'preference'];
+const TRUE_WORDS = ['true', 't', 'yes', 'y', '1'];
+const FALSE_WORDS = ['false', 'f', 'no', 'n', '0'];
+
+/** A SQL list literal of fixed words. */
+function words(list: string[]): SqlQuery {
+  return sql`[${joinSql(list.map(literal))}]`;
+}
+
+/**
+ * true/false, yes/no, 1/0, t/f (any case) → BOOLEAN; anything else → NULL (and the row is
+ * rejected). `list_contains`, not `IN (…)`: DuckDB plans an IN list of five or more as a join,
+ * and a join in the CSV loader's CREATE TABLE AS loses the file's row order (load-delimited.ts).
+ */
+export function flagValue(value: SqlQuery): SqlQuery {
+  return sql`CASE WHEN list_contains(${words(TRUE_WORDS)}, lower(${value})) THEN true
+      WHEN list_contains(${words(FALSE_WORDS)}, lower(${value})) THEN false END`;
+}
 
 /**
  * How the checks read a field: its trimmed text (NULL when empty or unmapped), and that text
@@ -28,7 +45,7 @@ export function inlineRefs(mapping: ColumnMapping): FieldRefs {
     value,
     number: (name) => sql`TRY_CAST(${value(name)} AS DOUBLE)`,
     time: (name) => timestamp(value(name)),
-    flag: (name) => boolean(value(name)),
+    flag: (name) => flagValue(value(name)),
   };
 }
 
@@ -96,7 +113,7 @@ export function validationReasons(
   }
   if (mapping.value_kind) {
     check(
-      sql`${value('value_kind')} IS NOT NULL AND lower(${value('value_kind')}) NOT IN (${joinSql(VALUE_KINDS.map((k) => sql`${k}`))})`,
+      sql`${value('value_kind')} IS NOT NULL AND NOT list_contains(${words(VALUE_KINDS)}, lower(${value('value_kind')}))`,
       sql`${`${label('value_kind')} must be one of ${VALUE_KINDS.join(', ')}: `} || ${quoted('value_kind')}`,
     );
   }
