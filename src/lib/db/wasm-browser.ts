@@ -6,6 +6,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import type { SqlQuery } from '../sql/sql';
 import { arrowToRows } from './arrow-rows';
 import { explainDuckDBError, SESSION_SETTINGS, type Connector, type Row } from './connector';
+import { takeDuckDBPrefetch } from './duckdb-prefetch';
 
 /**
  * duckdb-wasm in a Web Worker, with its bundles served by this site (never a CDN): after
@@ -17,9 +18,17 @@ export async function openWasmBrowser(): Promise<Connector> {
     mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
     eh: { mainModule: ehWasm, mainWorker: ehWorker },
   });
-  const worker = new Worker(bundle.mainWorker!);
+  // The worker and module `main.ts` started loading with the page (`prefetchDuckDB`), when there are.
+  const prefetched = takeDuckDBPrefetch(bundle.mainModule === ehWasm);
+  const worker = prefetched?.worker ?? new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  // (a failed prefetch falls back to the worker's own download)
+  const moduleUrl = prefetched ? await prefetched.wasmUrl.catch(() => bundle.mainModule) : bundle.mainModule;
+  try {
+    await db.instantiate(moduleUrl, bundle.pthreadWorker);
+  } finally {
+    if (moduleUrl.startsWith('blob:')) URL.revokeObjectURL(moduleUrl);
+  }
   await db.open({ query: { castDecimalToDouble: true } });
   const connection = await db.connect();
   for (const statement of SESSION_SETTINGS) await connection.query(statement);

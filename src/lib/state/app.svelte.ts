@@ -12,7 +12,7 @@ import type { LoadedSource } from '../ingest/register-source';
 import { parseInWorker } from '../ingest/worker-client';
 import type { Filters } from '../metrics/filters';
 import { sql } from '../sql/sql';
-import { SAMPLE_FILES } from './sample-data';
+import { SAMPLE_FILES, sampleBytes } from './sample-data';
 import { timed } from './timing';
 import { formatUrlState, parseUrlState, type View } from './url-state';
 
@@ -93,9 +93,9 @@ interface LoadItem {
   mapping?: ColumnMapping;
   annotator?: string;
   batchId?: string;
-  /** A chosen file (parsed in the ingest worker) or bytes already in memory (the samples: parsed inline). */
+  /** A chosen file (parsed in the ingest worker), or a file parsed already (the samples: parsed inline). */
   file?: File;
-  read?: () => Promise<Uint8Array>;
+  parsed?: () => Promise<ParsedFile>;
 }
 
 export interface FileProblem {
@@ -128,18 +128,19 @@ export class AppState {
   /** Opens DuckDB and loads the bundled sample data, so a first visit shows a full dashboard. */
   async start(): Promise<void> {
     try {
-      // The sample files download while DuckDB starts.
+      // The samples download (from the moment the page loaded: main.ts) and are parsed while DuckDB starts.
       const samples = SAMPLE_FILES.map((f) => {
-        const bytes = timed(`fetch:${f.name}`, async () => new Uint8Array(await (await fetch(f.url)).arrayBuffer()));
-        bytes.catch(() => undefined); // a failed download is reported when its load awaits it
-        return { ...f, bytes };
+        const parsed = timed(`parse:${f.name}`, async () =>
+          parseFile({ fileName: f.name, role: f.role, bytes: await sampleBytes(f) }),
+        );
+        parsed.catch(() => undefined); // a failed download or parse is reported when its load awaits it
+        return { name: f.name, role: f.role, parsed: () => parsed };
       });
       this.db = await timed('duckdb:start', this.open);
       await createCanonicalTables(this.db);
-      await this.loadAll(
-        samples.map((f) => ({ name: f.name, role: f.role, read: () => f.bytes })),
-        {},
-      );
+      // One strategy per sample file: no question spans two files, so inferring once after all of
+      // them gives the questions that inferring after each would (test/state/sample-load.test.ts).
+      await this.loadAll(samples, {}, { inferPerFile: false });
       this.showingSample = true;
     } catch (error) {
       this.fatal = `AnnoQA could not start DuckDB in this browser: ${(error as Error).message}`;
@@ -230,9 +231,15 @@ export class AppState {
   /**
    * Loads files one after the other: a chosen file is read and parsed in the ingest worker
    * (progress: bytes read, records parsed), then its parsed rows go to DuckDB (its own worker)
-   * and the questions are inferred; the page never parses on its main thread.
+   * and the questions are inferred; the page never parses a chosen file on its main thread.
+   * `inferPerFile: false` infers the questions once, after the last file: only for files that
+   * share no question (the samples), where that gives the same questions.
    */
-  private async loadAll(files: LoadItem[], levels: Record<string, Level>): Promise<LoadedSource[]> {
+  private async loadAll(
+    files: LoadItem[],
+    levels: Record<string, Level>,
+    { inferPerFile = true }: { inferPerFile?: boolean } = {},
+  ): Promise<LoadedSource[]> {
     const db = this.db!;
     this.status = 'loading';
     this.problems = [];
@@ -247,25 +254,31 @@ export class AppState {
         const source = await timed(`load:${fileName}`, async () => {
           const options = { fileName, role: item.role, mapping: item.mapping, annotator: item.annotator, batchId: item.batchId };
           const onProgress = (p: IngestProgress) => show(p);
-          const parsed: ParsedFile = item.file
-            ? await parseInWorker(item.file, options, onProgress)
-            : await parseFile({ ...options, bytes: await item.read!(), onProgress });
+          const parsed: ParsedFile = item.file ? await parseInWorker(item.file, options, onProgress) : await item.parsed!();
           const records = this.progress?.records ?? 0;
           show({ phase: 'loading', bytesRead: parsed.bytes, bytesTotal: parsed.bytes, records });
           const source = await insertParsedFile(db, parsed);
           show({
-            phase: 'inferring',
+            phase: inferPerFile ? 'inferring' : 'loading',
             bytesRead: source.bytes,
             bytesTotal: source.bytes,
             records,
             accounted: { read: source.rowsRead, loaded: source.rowsLoaded, rejected: source.rowsRejected },
           });
-          await refreshQuestions(db, levels);
+          if (inferPerFile) await refreshQuestions(db, levels);
           return source;
         });
         loaded.push(source);
       } catch (error) {
         this.problems = [...this.problems, { fileName, message: (error as Error).message }];
+      }
+    }
+    if (!inferPerFile && loaded.length > 0) {
+      if (this.progress) this.progress = { ...this.progress, phase: 'inferring' };
+      try {
+        await timed('infer-questions', () => refreshQuestions(db, levels));
+      } catch (error) {
+        this.problems = [...this.problems, { fileName: loaded.at(-1)!.fileName, message: (error as Error).message }];
       }
     }
     this.progress = null;
