@@ -1,4 +1,5 @@
 import type { Connector } from '../db/connector';
+import { goldJudgements } from '../db/gold-join';
 import { filteredJudgements, type Filters } from '../metrics/filters';
 import { sql, type SqlQuery } from '../sql/sql';
 
@@ -50,7 +51,7 @@ export async function judgementRows(
       g.gold_label AS gold, g.is_correct AS correct, strftime(j.submitted_at, '%Y-%m-%d %H:%M') AS submitted_at, j.duration_s
     FROM (${selected}) j
     JOIN sources s USING (source_id)
-    LEFT JOIN judgement_gold g ON g.source_id = j.source_id AND g.source_row = j.source_row
+    LEFT JOIN ${await goldJudgements(db)} g ON g.source_id = j.source_id AND g.source_row = j.source_row
     ORDER BY j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, j.source_id, j.source_row
     LIMIT ${Math.max(1, Math.trunc(options.limit ?? 100))} OFFSET ${Math.max(0, Math.trunc(options.offset ?? 0))}`);
   return { rows, total };
@@ -101,7 +102,7 @@ export async function itemAnswers(
   const grouped = sql`
     SELECT j.batch_id, j.question, j.item_id, any_value(g.gold_label) AS gold,
       list({'annotator_id': j.annotator_id, 'answer': coalesce(j.label, j.text), 'correct': g.is_correct} ORDER BY j.annotator_id) AS answers
-    FROM (${selected}) j LEFT JOIN judgement_gold g ON g.source_id = j.source_id AND g.source_row = j.source_row
+    FROM (${selected}) j LEFT JOIN ${await goldJudgements(db)} g ON g.source_id = j.source_id AND g.source_row = j.source_row
     GROUP BY ALL`;
   const [{ total }] = await db.query<{ total: number }>(sql`SELECT count(*)::DOUBLE AS total FROM (${grouped})`);
   const items = await db.query<ItemAnswers & Record<string, unknown>>(sql`

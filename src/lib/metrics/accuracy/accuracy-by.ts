@@ -1,4 +1,5 @@
 import type { Connector } from '../../db/connector';
+import { goldJudgements } from '../../db/gold-join';
 import { questionKey, type AccuracyReport } from '../../report/report-types';
 import { raw, sql } from '../../sql/sql';
 import { rowsByPartitionCached, type PartitionFilter } from '../by-question-cache';
@@ -54,10 +55,10 @@ interface CountRow {
 export async function accuracyBy(db: Connector, filters: Filters, dimension: AccuracyDimension): Promise<AccuracyRow[]> {
   const columns = raw(GROUP_COLUMNS[dimension]);
   // rows of a batch, strategy or question are picked from those computed once for all of them
-  const rows = await rowsByPartitionCached(db, `accuracy-by:${dimension}`, filters, PARTITIONS[dimension], (selected) =>
+  const rows = await rowsByPartitionCached(db, `accuracy-by:${dimension}`, filters, PARTITIONS[dimension], async (selected) =>
     db.query<CountRow & Record<string, unknown>>(
       sql`SELECT ${columns}, count(*) AS n, count(*) FILTER (WHERE is_correct) AS correct
-        FROM ${scoredJudgements(selected)} GROUP BY ${columns} ORDER BY ${columns}`,
+        FROM ${scoredJudgements(selected, sql`true`, await goldJudgements(db))} GROUP BY ${columns} ORDER BY ${columns}`,
     ),
   );
   return rows.map((r) => {

@@ -1,4 +1,5 @@
 import type { Connector } from '../../db/connector';
+import { goldJudgements } from '../../db/gold-join';
 import { sql } from '../../sql/sql';
 import type { Filters } from '../filters';
 import { codeOrder, questionCondition, scoredJudgements, type QuestionRef } from './scored-judgements';
@@ -18,10 +19,10 @@ export interface ConfusionMatrix {
  * Counted in SQL; the (small) matrix is filled in TS.
  */
 export async function confusionMatrix(db: Connector, filters: Filters, key: QuestionRef): Promise<ConfusionMatrix> {
+  const scored = scoredJudgements(filters, questionCondition(key), await goldJudgements(db));
   const cells = await db.query<{ gold_code: string; answer_code: string; n: number }>(
-    sql`SELECT gold_code, answer_code, count(*) AS n FROM ${scoredJudgements(filters, questionCondition(key))} GROUP BY ALL`,
+    sql`SELECT gold_code, answer_code, count(*) AS n FROM ${scored} GROUP BY ALL`,
   );
-  const scored = scoredJudgements(filters, questionCondition(key));
   const labels = (
     await db.query<{ code: string }>(
       sql`SELECT code FROM (SELECT gold_code AS code FROM ${scored} UNION SELECT answer_code FROM ${scored})

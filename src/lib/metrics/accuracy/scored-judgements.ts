@@ -39,9 +39,14 @@ export function questionCondition(key: QuestionRef): SqlQuery {
 /**
  * The filtered judgements that have a scorable gold answer (`judgement_gold` with
  * `is_correct` not null: no boxes, no free text), with `answer_code` and `gold_code`.
- * Usable after FROM. `extra` narrows further (e.g. `questionCondition`).
+ * Usable after FROM. `extra` narrows further (e.g. `questionCondition`). `source` is the view
+ * or its table (`goldJudgements`), which is faster to read many times.
  */
-export function scoredJudgements(filters: Filters = {}, extra: SqlQuery = sql`true`): SqlQuery {
+export function scoredJudgements(
+  filters: Filters = {},
+  extra: SqlQuery = sql`true`,
+  source: SqlQuery = raw('judgement_gold'),
+): SqlQuery {
   return sql`(SELECT j.*, ${ANSWER_CODE} AS answer_code, ${GOLD_CODE} AS gold_code
-    FROM judgement_gold j WHERE ${filterCondition(filters)} AND ${extra} AND j.is_correct IS NOT NULL)`;
+    FROM ${source} j WHERE ${filterCondition(filters)} AND ${extra} AND j.is_correct IS NOT NULL)`;
 }

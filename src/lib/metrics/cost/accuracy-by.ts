@@ -1,4 +1,5 @@
 import type { Connector } from '../../db/connector';
+import { goldJudgements } from '../../db/gold-join';
 import { sql } from '../../sql/sql';
 import { filterCondition, type Filters } from '../filters';
 import { groupClause, groupSelect, perGroupCached, type GroupKey } from '../throughput/group-keys';
@@ -19,11 +20,11 @@ export interface AccuracyCounts {
  * correct = those with is_correct. Boxes and text are not scored there and do not count.
  */
 export function accuracyBy(db: Connector, filters: Filters, keys: readonly GroupKey[]): Promise<AccuracyCounts[]> {
-  return perGroupCached(db, 'accuracy', filters, keys, (selected) =>
+  return perGroupCached(db, 'accuracy', filters, keys, async (selected) =>
     db.query<AccuracyCounts & Record<string, unknown>>(sql`
       SELECT ${keys.length ? sql`${groupSelect(keys)},` : sql``}
         count(*)::DOUBLE AS n, count(*) FILTER (WHERE is_correct)::DOUBLE AS correct
-      FROM judgement_gold j WHERE is_correct IS NOT NULL AND ${filterCondition(selected)}
+      FROM ${await goldJudgements(db)} j WHERE is_correct IS NOT NULL AND ${filterCondition(selected)}
       ${groupClause(keys)}`),
   );
 }

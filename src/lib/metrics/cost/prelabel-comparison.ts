@@ -1,4 +1,5 @@
 import type { Connector } from '../../db/connector';
+import { goldJudgements } from '../../db/gold-join';
 import type { RateCard } from '../../economics/rate-card';
 import type { Interval, Reasons } from '../../report/report-types';
 import { sql } from '../../sql/sql';
@@ -112,7 +113,7 @@ async function comparePrelabelling(
     FROM ${await timedAssignments(db, filters, options)} a WHERE prelabeled IS NOT NULL GROUP BY ALL`);
   const accuracy = await db.query<{ prelabeled: boolean; n: number; correct: number }>(sql`
     SELECT ${select} prelabeled, count(*)::DOUBLE AS n, count(*) FILTER (WHERE is_correct)::DOUBLE AS correct
-    FROM judgement_gold j WHERE is_correct IS NOT NULL AND prelabeled IS NOT NULL AND ${filterCondition(filters)} GROUP BY ALL`);
+    FROM ${await goldJudgements(db)} j WHERE is_correct IS NOT NULL AND prelabeled IS NOT NULL AND ${filterCondition(filters)} GROUP BY ALL`);
   const rows = economics ?? (await economicsBy(db, filters, keys, card, options));
   const perHour = new Map(rows.map((r) => [groupId(r as never, keys), r.cost_per_annotator_hour]));
   const ids = [...new Set(times.map((r) => groupId(r, keys)))].sort();

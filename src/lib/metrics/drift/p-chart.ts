@@ -1,4 +1,5 @@
 import type { Connector } from '../../db/connector';
+import { goldJudgements } from '../../db/gold-join';
 import { raw, sql } from '../../sql/sql';
 import { scoredJudgements } from '../accuracy/scored-judgements';
 import type { Filters } from '../filters';
@@ -30,16 +31,15 @@ export async function pChart(
   const seriesColumn = raw(by === 'annotator' ? 'annotator_id' : 'batch_id');
   const subgroupColumn = raw(subgroup === 'day' ? "strftime(submitted_at, '%Y-%m-%d')" : 'batch_id');
   const dated = subgroup === 'day' ? sql`submitted_at IS NOT NULL` : sql`true`;
+  const scored = scoredJudgements(filters, sql`true`, await goldJudgements(db));
   const rows = await db.query<{ series: string; subgroup: string; n: number; errors: number }>(
     sql`SELECT ${seriesColumn} AS series, ${subgroupColumn} AS subgroup, count(*) AS n, count(*) FILTER (WHERE NOT is_correct) AS errors
-      FROM ${scoredJudgements(filters)} WHERE ${dated}
+      FROM ${scored} WHERE ${dated}
       GROUP BY ALL ORDER BY series, ${subgroup === 'day' ? raw('subgroup') : raw('min(submitted_at) NULLS LAST, subgroup')}`,
   );
   const [{ undated }] =
     subgroup === 'day'
-      ? await db.query<{ undated: number }>(
-          sql`SELECT count(*) AS undated FROM ${scoredJudgements(filters)} WHERE submitted_at IS NULL`,
-        )
+      ? await db.query<{ undated: number }>(sql`SELECT count(*) AS undated FROM ${scored} WHERE submitted_at IS NULL`)
       : [{ undated: 0 }];
   const grouped = new Map<string, { subgroup: string; n: number; errors: number }[]>();
   for (const r of rows) {

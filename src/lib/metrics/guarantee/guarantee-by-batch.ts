@@ -1,4 +1,5 @@
 import type { Connector } from '../../db/connector';
+import { goldJudgements } from '../../db/gold-join';
 import { sql } from '../../sql/sql';
 import { clopperPearson, clopperPearsonLower } from '../../stats/clopper-pearson';
 import { filterCondition, type Filters } from '../filters';
@@ -71,7 +72,7 @@ export async function guaranteeByBatch(
   const rows = await db.query<{ batch_id: string; n: number; errors: number }>(sql`
     WITH scored AS (
       SELECT j.batch_id, count(*)::DOUBLE AS n, count(*) FILTER (WHERE NOT j.is_correct)::DOUBLE AS errors
-      FROM judgement_gold j
+      FROM ${await goldJudgements(db)} j
       WHERE j.is_correct IS NOT NULL AND ${filterCondition(filters)}
       GROUP BY j.batch_id
     ), batches AS (

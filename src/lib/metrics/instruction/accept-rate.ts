@@ -1,5 +1,5 @@
 import type { Connector } from '../../db/connector';
-import { LEFT_JOIN_GOLD } from '../../db/gold-join';
+import { leftJoinGold } from '../../db/gold-join';
 import { questionKey } from '../../report/report-types';
 import { joinSql, raw, sql } from '../../sql/sql';
 import { clopperPearson } from '../../stats/clopper-pearson';
@@ -69,7 +69,7 @@ export async function acceptRateByQuestion(
   const rows = await db.query<Row>(sql`
     WITH answers AS (
       SELECT j.batch_id, j.strategy, j.question, j.annotator_id, ${decision('j.label')} AS accepted, ${decision('g.gold_label')} AS gold_accepted
-      FROM ${filteredJudgements(filters)} j ${raw(LEFT_JOIN_GOLD)}
+      FROM ${filteredJudgements(filters)} j ${await leftJoinGold(db)}
       WHERE j.label IS NOT NULL AND j.x IS NULL AND ${where}),
     decisive AS (SELECT * FROM answers a WHERE NOT EXISTS (SELECT 1 FROM answers b WHERE b.accepted IS NULL
       AND b.batch_id = a.batch_id AND b.strategy = a.strategy AND b.question = a.question))
