@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { SqlQuery } from '../sql/sql';
-import { explainDuckDBError, plainRow, SESSION_SETTINGS, type Connector, type Row } from './connector';
+import { explainDuckDBError, plainValue, SESSION_SETTINGS, type Connector, type Row } from './connector';
 
 /**
  * Native DuckDB (same engine version as duckdb-wasm) for large CLI runs and for the
@@ -23,7 +23,7 @@ export async function openNativeNode(options: { threads?: number } = {}): Promis
         typeof query === 'string'
           ? await connection.runAndReadAll(query)
           : await connection.runAndReadAll(query.text, query.params as never[]);
-      return reader.getRowObjectsJS().map((row) => plainRow(row as Record<string, unknown>) as T);
+      return rowsFromColumns<T>(reader.deduplicatedColumnNames(), reader.getColumnsJS() as unknown[][], reader.currentRowCount);
     } catch (error) {
       throw explainDuckDBError(error);
     }
@@ -47,4 +47,22 @@ export async function openNativeNode(options: { threads?: number } = {}): Promis
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Row objects built from the result's columns (`getColumnsJS`, 4–5× faster than
+ * `getRowObjectsJS` on large results), each value in the plain form of `Row` (`plainValue`,
+ * called only for values that are not already plain: BIGINTs, dates, lists, structs).
+ */
+function rowsFromColumns<T extends Row>(names: string[], columns: unknown[][], rowCount: number): T[] {
+  const rows = new Array<T>(rowCount);
+  for (let r = 0; r < rowCount; r++) {
+    const row: Row = {};
+    for (let c = 0; c < names.length; c++) {
+      const value = columns[c][r];
+      row[names[c]] = value !== null && (typeof value === 'object' || typeof value === 'bigint') ? plainValue(value) : value;
+    }
+    rows[r] = row as T;
+  }
+  return rows;
 }
