@@ -10,14 +10,16 @@ export interface ResultCacheLimits {
 
 const DEFAULT_LIMITS: ResultCacheLimits = { maxEntries: 512, maxRowsPerResult: 20_000, maxRowsTotal: 400_000 };
 
-/** A statement that only reads: SELECT/WITH/FROM/VALUES/DESCRIBE/SUMMARIZE without a writing keyword anywhere. */
+/** A statement that only reads: SELECT/WITH/FROM/VALUES without a writing keyword outside its strings and comments. */
 const READ_START = /^\s*(SELECT|WITH|FROM|VALUES|\(\s*SELECT)\b/i;
 const WRITES =
   /\b(INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|ATTACH|DETACH|COPY|SET|RESET|PRAGMA|CALL|CHECKPOINT|USE|LOAD|INSTALL|EXPORT|IMPORT|VACUUM|BEGIN|COMMIT|ROLLBACK)\b/i;
+const STRINGS_AND_COMMENTS = /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g;
 
 /** Whether a statement only reads (its result can be reused until the next write). */
 export function isReadOnlyStatement(text: string): boolean {
-  return READ_START.test(text) && !WRITES.test(text);
+  const code = text.replace(STRINGS_AND_COMMENTS, ' ');
+  return READ_START.test(code) && !WRITES.test(code);
 }
 
 function cacheKey(query: SqlQuery): string {
