@@ -6,29 +6,50 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import type { SqlQuery } from '../sql/sql';
 import { arrowToRows } from './arrow-rows';
 import { explainDuckDBError, SESSION_SETTINGS, type Connector, type Row } from './connector';
-import { takeDuckDBPrefetch } from './duckdb-prefetch';
+
+let early: Promise<Connector> | null = null;
+
+/**
+ * Starts opening DuckDB now, for the app's first `openWasmBrowser` to take: called by
+ * `start-early.ts`, the first module the page runs, so the worker's script and the 34 MB
+ * module download and compile while the rest of the page's code evaluates.
+ */
+export function startWasmBrowser(): void {
+  early ??= openNew();
+  early.catch(() => undefined); // a failure is reported to whoever takes it
+}
 
 /**
  * duckdb-wasm in a Web Worker, with its bundles served by this site (never a CDN): after
  * the page has loaded no request leaves the origin. All SQL runs in the worker, off the
- * main thread. Chromium picks the EH bundle (STACK.md).
+ * main thread. Chromium picks the EH bundle (STACK.md). The first call takes the instance
+ * `startWasmBrowser` started, if any; every other call opens a new one.
  */
-export async function openWasmBrowser(): Promise<Connector> {
-  const bundle = await duckdb.selectBundle({
-    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-    eh: { mainModule: ehWasm, mainWorker: ehWorker },
-  });
-  // The worker and module `main.ts` started loading with the page (`prefetchDuckDB`), when there are.
-  const prefetched = takeDuckDBPrefetch(bundle.mainModule === ehWasm);
-  const worker = prefetched?.worker ?? new Worker(bundle.mainWorker!);
+export function openWasmBrowser(): Promise<Connector> {
+  const opening = early ?? openNew();
+  early = null;
+  return opening;
+}
+
+/** The module duckdb-wasm's `getPlatformFeatures` validates to tell wasm exceptions (a `try`/`catch_all`). */
+const EXCEPTIONS_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11,
+]);
+
+/**
+ * Creates the worker and asks it to instantiate the module synchronously (the start-up must not
+ * wait for the rest of the page's code to evaluate), then opens and connects. The bundle is the
+ * one duckdb-wasm's `selectBundle` picks from these two: EH where wasm exceptions validate, else MVP.
+ */
+function openNew(): Promise<Connector> {
+  const eh = WebAssembly.validate(EXCEPTIONS_PROBE);
+  const worker = new Worker(eh ? ehWorker : mvpWorker);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  // (a failed prefetch falls back to the worker's own download)
-  const moduleUrl = prefetched ? await prefetched.wasmUrl.catch(() => bundle.mainModule) : bundle.mainModule;
-  try {
-    await db.instantiate(moduleUrl, bundle.pthreadWorker);
-  } finally {
-    if (moduleUrl.startsWith('blob:')) URL.revokeObjectURL(moduleUrl);
-  }
+  return connect(db, db.instantiate(eh ? ehWasm : mvpWasm));
+}
+
+async function connect(db: duckdb.AsyncDuckDB, instantiating: Promise<unknown>): Promise<Connector> {
+  await instantiating;
   await db.open({ query: { castDecimalToDouble: true } });
   const connection = await db.connect();
   for (const statement of SESSION_SETTINGS) await connection.query(statement);

@@ -21,7 +21,8 @@ export const SAMPLE_FILES: SampleFile[] = Object.entries(urls)
 let prefetched: Map<string, Promise<Uint8Array>> | null = null;
 
 function download(file: SampleFile): Promise<Uint8Array> {
-  const bytes = fetch(file.url).then(async (response) => {
+  // low priority: the app's code and DuckDB's worker and module come first
+  const bytes = fetch(file.url, { priority: 'low' }).then(async (response) => {
     if (!response.ok) throw new Error(`could not download the sample ${file.name} (${response.status} ${response.statusText})`);
     return new Uint8Array(await response.arrayBuffer());
   });
