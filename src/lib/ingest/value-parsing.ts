@@ -11,9 +11,3 @@ export function timestamp(value: SqlQuery): SqlQuery {
       THEN make_timestamp((CASE WHEN ${value}::DOUBLE > 1e11 THEN ${value}::DOUBLE * 1000 ELSE ${value}::DOUBLE * 1000000 END)::BIGINT)
       ELSE TRY_CAST(${value} AS TIMESTAMPTZ)::TIMESTAMP END`;
 }
-
-/** true/false, yes/no, 1/0, t/f (any case) → BOOLEAN; anything else → NULL (and the row is rejected). */
-export function boolean(value: SqlQuery): SqlQuery {
-  return sql`CASE WHEN lower(${value}) IN ('true', 't', 'yes', 'y', '1') THEN true
-      WHEN lower(${value}) IN ('false', 'f', 'no', 'n', '0') THEN false END`;
-}
