@@ -46,7 +46,7 @@ export function codedJudgements(filters: Filters, extra: SqlQuery = sql`true`): 
 }
 
 /** One gold class code per (question, item) among the filtered judgements that have gold. Usable after FROM. */
-export function goldItems(filters: Filters, extra: SqlQuery = sql`true`): SqlQuery {
+export function goldItems(filters: Filters, extra: SqlQuery = sql`true`, source?: SqlQuery): SqlQuery {
   return sql`(SELECT batch_id, strategy, question, item_id, any_value(gold_code) AS gold_code
-    FROM ${scoredJudgements(filters, extra)} GROUP BY ALL)`;
+    FROM ${scoredJudgements(filters, extra, source)} GROUP BY ALL)`;
 }

@@ -1,4 +1,5 @@
 import type { Connector } from '../../db/connector';
+import { goldJudgements } from '../../db/gold-join';
 import { questionKey } from '../../report/report-types';
 import { raw, sql, type SqlQuery } from '../../sql/sql';
 import { codeOrder, questionCondition, type QuestionRef } from '../accuracy/scored-judgements';
@@ -83,7 +84,7 @@ export async function dawidSkeneByQuestion(
       JOIN (SELECT ${raw(key)}, list(code ORDER BY code_no) AS classes FROM classes GROUP BY ALL) USING (${raw(key)})
       JOIN (SELECT ${raw(key)}, list(annotator_id ORDER BY code_no) AS annotators FROM annotators GROUP BY ALL) USING (${raw(key)})
       LEFT JOIN (SELECT ${raw(key)}, list(e.code_no) AS gold_i, list(g.gold_code) AS gold_code
-        FROM items e JOIN ${goldItems(filters, extra)} g USING (${raw(key)}, item_id) GROUP BY ALL) USING (${raw(key)})`);
+        FROM items e JOIN ${goldItems(filters, extra, await goldJudgements(db))} g USING (${raw(key)}, item_id) GROUP BY ALL) USING (${raw(key)})`);
   return new Map(packed.map((q) => [questionKey(q), fitQuestion(q, options)]));
 }
 

@@ -1,4 +1,5 @@
 import type { Connector } from '../../db/connector';
+import { goldJudgements } from '../../db/gold-join';
 import { questionKey } from '../../report/report-types';
 import { sql, type SqlQuery } from '../../sql/sql';
 import { codeOrder } from '../accuracy/scored-judgements';
@@ -30,9 +31,9 @@ export interface MajorityVoteSummary {
 export function majorityVotes(filters: Filters, extra?: SqlQuery): SqlQuery {
   return sql`(WITH votes AS (SELECT batch_id, strategy, question, item_id, code, count(*) AS votes
       FROM ${codedJudgements(filters, extra)} GROUP BY ALL),
-    ranked AS (SELECT *, max(votes) OVER (PARTITION BY batch_id, strategy, question, item_id) AS top FROM votes)
-    SELECT batch_id, strategy, question, item_id, list(code ORDER BY ${codeOrder('code')}) AS winners, count(*) AS tied, any_value(top) AS votes
-    FROM ranked WHERE votes = top GROUP BY ALL)`;
+    top AS (SELECT batch_id, strategy, question, item_id, max(votes) AS votes FROM votes GROUP BY ALL)
+    SELECT batch_id, strategy, question, item_id, list(code ORDER BY ${codeOrder('code')}) AS winners, count(*) AS tied, any_value(votes) AS votes
+    FROM votes JOIN top USING (batch_id, strategy, question, item_id, votes) GROUP BY ALL)`;
 }
 
 /**
@@ -58,7 +59,7 @@ export async function majorityVoteByQuestion(db: Connector, filters: Filters): P
         sum(CASE WHEN list_contains(winners, g.gold_code) THEN 1.0 / tied ELSE 0.0 END) FILTER (WHERE g.gold_code IS NOT NULL) AS expected_correct,
         count(*) FILTER (WHERE winners[1] = g.gold_code) AS lowest_correct,
         count(*) FILTER (WHERE tied = 1 AND winners[1] = g.gold_code) AS decisive_correct
-      FROM ${majorityVotes(filters)} v LEFT JOIN ${goldItems(filters)} g USING (batch_id, strategy, question, item_id)
+      FROM ${majorityVotes(filters)} v LEFT JOIN ${goldItems(filters, sql`true`, await goldJudgements(db))} g USING (batch_id, strategy, question, item_id)
       GROUP BY ALL`,
   );
   const out = new Map<string, MajorityVoteSummary>();
