@@ -58,7 +58,8 @@ export const chartTip: Action<SVGElement, string> = (node, initial) => {
   const roving = !node.hasAttribute('tabindex');
   const named = node.hasAttribute('aria-label');
   node.setAttribute(MARK, '');
-  if (roving) node.setAttribute('tabindex', marksOf(node)[0] === node ? '0' : '-1');
+  // the chart's first mark is its Tab stop (querySelector stops at the first match: a chart of n marks mounts in O(n), not O(n²))
+  if (roving) node.setAttribute('tabindex', node.closest('svg')?.querySelector(`[${MARK}]`) === node ? '0' : '-1');
   if (!named) {
     node.setAttribute('role', 'img');
     node.setAttribute('aria-label', text);
