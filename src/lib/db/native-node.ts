@@ -19,9 +19,11 @@ export async function openNativeNode(options: { threads?: number } = {}): Promis
 
   async function run<T extends Row>(query: SqlQuery | string): Promise<T[]> {
     try {
+      // without parameters, not as a prepared statement (node-api's prepared path reports failures
+      // only as "Failed to execute prepared statement", and failed now and then on two threads)
       const reader =
-        typeof query === 'string'
-          ? await connection.runAndReadAll(query)
+        typeof query === 'string' || query.params.length === 0
+          ? await connection.runAndReadAll(typeof query === 'string' ? query : query.text)
           : await connection.runAndReadAll(query.text, query.params as never[]);
       return rowsFromColumns<T>(reader.deduplicatedColumnNames(), reader.getColumnsJS() as unknown[][], reader.currentRowCount);
     } catch (error) {
