@@ -10,6 +10,14 @@ const KEEP = 6;
 /** The filters that choose whole partitions of the judgements (a question belongs to one batch and strategy). */
 export type PartitionFilter = 'batches' | 'strategies' | 'questions';
 
+/** A question's partitions, each with the row field that holds its value. */
+export const QUESTION_PARTITION: readonly (readonly [PartitionFilter, string])[] = [
+  ['batches', 'batch_id'],
+  ['strategies', 'strategy'],
+  ['questions', 'question'],
+];
+const QUESTION_DIMENSIONS = QUESTION_PARTITION.map(([dimension]) => dimension);
+
 /**
  * A metric computed per partition — per question (`byQuestionCached`), per batch, per
  * (strategy, batch) … — remembered per state of the data. A partition's figures depend only on
@@ -47,7 +55,7 @@ export function byQuestionCached<T>(
   filters: Filters,
   compute: (within: Filters) => Promise<ReadonlyMap<string, T>>,
 ): Promise<Map<string, T>> {
-  return byPartitionCached(db, name, filters, ['batches', 'strategies', 'questions'], compute);
+  return byPartitionCached(db, name, filters, QUESTION_DIMENSIONS, compute);
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Connector } from '../db/connector';
-import { byPartitionCached, byQuestionCached } from '../metrics/by-question-cache';
+import { QUESTION_PARTITION, rowsByPartitionCached } from '../metrics/by-question-cache';
 import { filteredJudgements, type Filters } from '../metrics/filters';
 import { sql } from '../sql/sql';
-import { questionKey, type ReportSource } from './report-types';
+import type { ReportSource } from './report-types';
 
 /** Every loaded file with its accounting (rows_read = rows_loaded + rows_rejected). */
 export async function reportSources(db: Connector): Promise<ReportSource[]> {
@@ -31,32 +31,28 @@ export interface QuestionCounts {
 
 /**
  * Per (batch, strategy, question): its kind and level (from `questions`) and how many items,
- * annotators and judgements it has. Computed for every question and cached (`byQuestionCached`).
+ * annotators and judgements it has. Computed for every question and cached (`rowsByPartitionCached`).
  */
-export async function questionCounts(db: Connector, filters: Filters = {}): Promise<QuestionCounts[]> {
-  const byQuestion = await byQuestionCached(db, 'question-counts', filters, async (within) => {
-    const rows = await db.query<QuestionCounts & Record<string, unknown>>(sql`
+export function questionCounts(db: Connector, filters: Filters = {}): Promise<QuestionCounts[]> {
+  return rowsByPartitionCached(db, 'question-counts', filters, QUESTION_PARTITION, (within) =>
+    db.query<QuestionCounts & Record<string, unknown>>(sql`
       SELECT q.batch_id, q.strategy, q.question, q.value_kind, q.level,
         count(DISTINCT j.item_id)::DOUBLE AS items, count(DISTINCT j.annotator_id)::DOUBLE AS annotators, count(*)::DOUBLE AS judgements
       FROM ${filteredJudgements(within)} j
       JOIN questions q USING (batch_id, strategy, question)
-      GROUP BY ALL ORDER BY q.batch_id, q.strategy, q.question`);
-    return new Map(rows.map((row) => [questionKey(row), row]));
-  });
-  return [...byQuestion.values()].map((row) => ({ ...row }));
+      GROUP BY ALL ORDER BY q.batch_id, q.strategy, q.question`),
+  );
 }
 
 /** Per batch: strategies, items, annotators, judgements and days covered (computed for every batch and cached). */
-export async function batchSummaries(db: Connector, filters: Filters = {}): Promise<Record<string, unknown>[]> {
-  const byBatch = await byPartitionCached(db, 'batch-summaries', filters, ['batches'], async (within) => {
-    const rows = await db.query(sql`
+export function batchSummaries(db: Connector, filters: Filters = {}): Promise<Record<string, unknown>[]> {
+  return rowsByPartitionCached(db, 'batch-summaries', filters, [['batches', 'batch_id']], (within) =>
+    db.query(sql`
       SELECT batch_id, list(DISTINCT strategy ORDER BY strategy) AS strategies, count(DISTINCT item_id)::DOUBLE AS items,
         count(DISTINCT annotator_id)::DOUBLE AS annotators, count(*)::DOUBLE AS judgements,
         strftime(min(submitted_at), '%Y-%m-%d') AS first_day, strftime(max(submitted_at), '%Y-%m-%d') AS last_day
-      FROM ${filteredJudgements(within)} j GROUP BY batch_id ORDER BY batch_id`);
-    return new Map(rows.map((row) => [JSON.stringify([row.batch_id]), row]));
-  });
-  return [...byBatch.values()].map((row) => ({ ...row }));
+      FROM ${filteredJudgements(within)} j GROUP BY batch_id ORDER BY batch_id`),
+  );
 }
 
 export interface StrategyBatchSummary {
@@ -69,13 +65,15 @@ export interface StrategyBatchSummary {
 }
 
 /** Per (strategy, batch): items, judgements, annotators and questions — the Overview's cards (computed for every pair and cached). */
-export async function strategyBatchSummaries(db: Connector, filters: Filters = {}): Promise<StrategyBatchSummary[]> {
-  const byPair = await byPartitionCached(db, 'strategy-batch-summaries', filters, ['strategies', 'batches'], async (within) => {
-    const rows = await db.query<StrategyBatchSummary & Record<string, unknown>>(sql`
+export function strategyBatchSummaries(db: Connector, filters: Filters = {}): Promise<StrategyBatchSummary[]> {
+  const partition = [
+    ['strategies', 'strategy'],
+    ['batches', 'batch_id'],
+  ] as const;
+  return rowsByPartitionCached(db, 'strategy-batch-summaries', filters, partition, (within) =>
+    db.query<StrategyBatchSummary & Record<string, unknown>>(sql`
       SELECT strategy, batch_id, count(DISTINCT item_id)::DOUBLE AS items, count(*)::DOUBLE AS judgements,
         count(DISTINCT annotator_id)::DOUBLE AS annotators, count(DISTINCT question)::DOUBLE AS questions
-      FROM ${filteredJudgements(within)} j GROUP BY ALL ORDER BY strategy, batch_id`);
-    return new Map(rows.map((row) => [JSON.stringify([row.strategy, row.batch_id]), row]));
-  });
-  return [...byPair.values()].map((row) => ({ ...row }));
+      FROM ${filteredJudgements(within)} j GROUP BY ALL ORDER BY strategy, batch_id`),
+  );
 }

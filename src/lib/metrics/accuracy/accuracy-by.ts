@@ -2,7 +2,7 @@ import type { Connector } from '../../db/connector';
 import { goldJudgements } from '../../db/gold-join';
 import { questionKey, type AccuracyReport } from '../../report/report-types';
 import { raw, sql } from '../../sql/sql';
-import { rowsByPartitionCached, type PartitionFilter } from '../by-question-cache';
+import { QUESTION_PARTITION, rowsByPartitionCached, type PartitionFilter } from '../by-question-cache';
 import { filteredJudgements, type Filters } from '../filters';
 import { accuracyFromCounts } from './accuracy-report';
 import { scoredJudgements } from './scored-judgements';
@@ -26,15 +26,11 @@ const GROUP_COLUMNS: Record<AccuracyDimension, string> = {
   question: 'batch_id, strategy, question',
 };
 
-const PARTITIONS: Record<AccuracyDimension, [PartitionFilter, string][]> = {
+const PARTITIONS: Record<AccuracyDimension, readonly (readonly [PartitionFilter, string])[]> = {
   annotator: [],
   batch: [['batches', 'batch_id']],
   strategy: [['strategies', 'strategy']],
-  question: [
-    ['batches', 'batch_id'],
-    ['strategies', 'strategy'],
-    ['questions', 'question'],
-  ],
+  question: QUESTION_PARTITION,
 };
 
 interface CountRow {
