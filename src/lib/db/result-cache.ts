@@ -8,7 +8,7 @@ export interface ResultCacheLimits {
   maxRowsTotal: number;
 }
 
-const DEFAULT_LIMITS: ResultCacheLimits = { maxEntries: 512, maxRowsPerResult: 20_000, maxRowsTotal: 400_000 };
+const DEFAULT_LIMITS: ResultCacheLimits = { maxEntries: 512, maxRowsPerResult: 20_000, maxRowsTotal: 200_000 };
 
 /** A statement that only reads: SELECT/WITH/FROM/VALUES without a writing keyword outside its strings and comments. */
 const READ_START = /^\s*(SELECT|WITH|FROM|VALUES|\(\s*SELECT)\b/i;
