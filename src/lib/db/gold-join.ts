@@ -27,15 +27,6 @@ QUALIFY row_number() OVER (PARTITION BY j.source_id, j.source_row
 `;
 
 /**
- * `LEFT JOIN` clause giving the judgements aliased `j` their gold (columns gold_label,
- * gold_score, gold_text, is_correct of alias `g`; NULL without gold). It joins the
- * `judgement_gold` view on the row's identity: an equi-join, where a LEFT JOIN straight on
- * `gold` with the wildcard ORs would be a nested-loop join (seconds at 1M judgements).
- */
-export const LEFT_JOIN_GOLD = `LEFT JOIN (SELECT source_id, source_row, gold_label, gold_score, gold_text, is_correct FROM judgement_gold) g
-  ON g.source_id = j.source_id AND g.source_row = j.source_row`;
-
-/**
  * `judgement_gold` as a table built once per state of the data (`derivedTable`): the view joins
  * every judgement to the gold on each read (≈0.4 s at 1M judgements on duckdb-wasm), the table
  * holds only the judgements that have gold. Returns its name, usable after FROM (alias it `j`).
@@ -44,7 +35,12 @@ export function goldJudgements(db: Connector): Promise<SqlQuery> {
   return derivedTable(db, 'judgement_gold', sql`SELECT * FROM judgement_gold`);
 }
 
-/** `LEFT_JOIN_GOLD` over the table of `goldJudgements`. */
+/**
+ * `LEFT JOIN` clause giving the judgements aliased `j` their gold (columns gold_label,
+ * gold_score, gold_text, is_correct of alias `g`; NULL without gold), joined on the row's
+ * identity to the table of `goldJudgements`: an equi-join, where a LEFT JOIN straight on `gold`
+ * with the wildcard ORs would be a nested-loop join (seconds at 1M judgements).
+ */
 export async function leftJoinGold(db: Connector): Promise<SqlQuery> {
   return sql`LEFT JOIN (SELECT source_id, source_row, gold_label, gold_score, gold_text, is_correct FROM ${await goldJudgements(db)}) g
     ON g.source_id = j.source_id AND g.source_row = j.source_row`;

@@ -2,6 +2,7 @@ import type { Connector } from '../db/connector';
 import { ident, literal, raw, sql, type SqlQuery } from '../sql/sql';
 import { applyMappingOverrides, guessMapping, type ColumnMapping, type MappableField } from './column-mapping';
 import { decodeTextStart } from './decode-text';
+import { inFileOrder } from './in-file-order';
 import { IngestError } from './ingest-error';
 import { claimSource, forgetSource, recordSource, type LoadedSource } from './register-source';
 import { sniffDelimited } from './sniff-delimited';
@@ -207,29 +208,6 @@ async function readCsv(db: Connector, fileName: string, statement: SqlQuery): Pr
       line ? Number(line) : undefined,
     );
   }
-}
-
-/**
- * Runs a CREATE TABLE AS whose rows must be stored in the order read (`source_row` is the
- * rowid). One thread reads in order; several threads keep the order only in a batch-index
- * insert, which DuckDB plans when every operator preserves order (a join does not: an
- * `IN (…)` list of five or more becomes one). Otherwise the statement runs on one thread.
- */
-async function inFileOrder(db: Connector, statement: SqlQuery): Promise<void> {
-  const [{ threads }] = await db.query<{ threads: number }>(`SELECT current_setting('threads')::INTEGER AS threads`);
-  if (threads > 1) {
-    const plan = await db.query(sql`EXPLAIN ${statement}`);
-    if (!JSON.stringify(plan).includes('BATCH_CREATE_TABLE_AS')) {
-      await db.exec('SET threads = 1');
-      try {
-        await db.query(statement);
-      } finally {
-        await db.exec(`SET threads = ${threads}`);
-      }
-      return;
-    }
-  }
-  await db.query(statement);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Connector } from '../../db/connector';
-import { LEFT_JOIN_GOLD } from '../../db/gold-join';
-import { raw, sql, type SqlQuery } from '../../sql/sql';
+import { leftJoinGold } from '../../db/gold-join';
+import { sql, type SqlQuery } from '../../sql/sql';
 import { filteredJudgements, type Filters } from '../filters';
 
 /** One answer's text with its gold text (null when the item has none). */
@@ -22,7 +22,7 @@ export async function textAnswers(db: Connector, filters: Filters, where: SqlQue
   return db.query<TextAnswer>(sql`
     SELECT j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, coalesce(j.text, j.label) AS answer,
       coalesce(g.gold_text, g.gold_label) AS gold
-    FROM ${filteredJudgements(filters)} j ${raw(LEFT_JOIN_GOLD)}
+    FROM ${filteredJudgements(filters)} j ${await leftJoinGold(db)}
     WHERE coalesce(j.text, j.label) IS NOT NULL AND j.x IS NULL AND (${where})
     ORDER BY j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id`);
 }
