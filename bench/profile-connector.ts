@@ -57,6 +57,7 @@ export function profiled(db: Connector): { db: Connector; timings: StatementTimi
     },
     registerFile: (name, bytes) => db.registerFile(name, bytes),
     dropFile: (name) => db.dropFile(name),
+    insertArrow: db.insertArrow && ((table, ipc, create) => db.insertArrow!(table, ipc, create)),
     close: () => db.close(),
   };
   return { db: wrapped, timings, setPhase: (p) => (phase = p) };

@@ -71,3 +71,20 @@ describe('loading a JSON export in the ingest worker', () => {
     await expect(page.getByTestId('load-problems').textContent()).resolves.toContain('the same file is already loaded');
   });
 });
+
+describe('loading a Parquet file', () => {
+  // test/fixtures/tables/long.parquet (5 rows, one without annotator): decoded to Arrow by
+  // parquet-wasm in the ingest worker (its wasm served from this origin), inserted into DuckDB.
+  it('decodes it in the ingest worker and accounts for every row', async () => {
+    const { page } = session;
+    await page.getByTestId('file-input').setInputFiles(join(import.meta.dirname, '..', 'fixtures', 'tables', 'long.parquet'));
+    await page.getByTestId('mapping-dialog').waitFor();
+    await startLoadWatch(page);
+    await page.getByTestId('mapping-load').click();
+    await waitForLoadEnd(page);
+    await waitForDashboard(page);
+    const watch = await readLoadWatch(page);
+    expect(watch.seen.map((s) => numbersIn(s.accounted)).find((n) => n.length === 3)).toEqual([5, 4, 1]);
+    expect(session.pageErrors).toEqual([]);
+  });
+});

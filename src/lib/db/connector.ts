@@ -24,6 +24,11 @@ export interface Connector {
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   /** Forgets a registered file. */
   dropFile(name: string): Promise<void>;
+  /**
+   * Appends an Arrow IPC stream to `table` (creating it from the stream's schema when `create`).
+   * duckdb-wasm only (its way in for Parquet, decoded by parquet-wasm); native DuckDB reads Parquet itself.
+   */
+  insertArrow?(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -102,6 +102,7 @@ export function withResultCache(db: Connector, limits: ResultCacheLimits = DEFAU
     exec: (statements) => write(() => db.exec(statements)),
     registerFile: (name, bytes) => write(() => db.registerFile(name, bytes)),
     dropFile: (name) => write(() => db.dropFile(name)),
+    insertArrow: db.insertArrow && ((table, ipc, create) => write(() => db.insertArrow!(table, ipc, create))),
     close: () => write(() => db.close()),
   };
 }

@@ -82,6 +82,13 @@ async function connect(db: duckdb.AsyncDuckDB, instantiating: Promise<unknown>):
     async dropFile(name: string) {
       await db.dropFile(name);
     },
+    async insertArrow(table: string, ipc: Uint8Array, create: boolean) {
+      try {
+        await connection.insertArrowFromIPCStream(ipc, { name: table, create });
+      } catch (error) {
+        throw explainDuckDBError(error);
+      }
+    },
     async close() {
       await connection.close();
       await db.terminate();

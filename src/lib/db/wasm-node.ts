@@ -56,6 +56,13 @@ export async function openWasmNode(): Promise<Connector> {
     async dropFile(name: string) {
       db.dropFile(name);
     },
+    async insertArrow(table: string, ipc: Uint8Array, create: boolean) {
+      try {
+        connection.insertArrowFromIPCStream(ipc, { name: table, create });
+      } catch (error) {
+        throw explainDuckDBError(error);
+      }
+    },
     async close() {
       connection.close();
       db.reset();

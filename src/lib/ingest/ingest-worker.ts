@@ -1,3 +1,4 @@
+import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { IngestProgress } from './ingest-progress';
 import { IngestError } from './ingest-error';
 import { parseFile, parsedBuffers, type ParsedFile, type ParseFileOptions } from './parse-file';
@@ -54,7 +55,8 @@ scope.onmessage = async (event) => {
     post({ phase: 'reading', bytesRead: bytesTotal, bytesTotal, records: 0 }, true);
     const sha256 = await sha256Hex(bytes);
     post({ phase: 'parsing', bytesRead: bytesTotal, bytesTotal, records: 0 }, true);
-    const parsed = await parseFile({ ...options, bytes, sha256, onProgress: (p) => post(p) });
+    const parquet = { decode: 'arrow', wasm: async () => parquetWasm } as const; // same-origin, loaded on the first Parquet file
+    const parsed = await parseFile({ ...options, bytes, sha256, parquet, onProgress: (p) => post(p) });
     flush();
     scope.postMessage({ type: 'done', parsed }, parsedBuffers(parsed));
   } catch (error) {

@@ -5,6 +5,7 @@ import type { DetectedFormat } from './detect-format';
 import { readStagingCsv } from './formats/canonical-csv';
 import { insertStagedRows } from './insert-canonical-rows';
 import { loadDelimited } from './load-delimited';
+import { loadTable } from './load-table';
 import type { ParsedFile } from './parse-file';
 import type { LoadedSource } from './register-source';
 import { REJECTION_COLUMNS } from './stage-canonical-rows';
@@ -17,8 +18,8 @@ export interface LoadFileResult extends LoadedSource {
 
 /**
  * The database half of loading a file: puts a `parseFile` result into the canonical tables.
- * Long CSV/TSV and long records go through DuckDB's CSV reader (`loadDelimited`), staged
- * canonical rows through `insertStagedRows`. Every record ends in `judgements`/`gold` or
+ * Long CSV/TSV and long records go through DuckDB's CSV reader (`loadDelimited`), flat Parquet
+ * tables straight into DuckDB (`loadTable`), staged canonical rows through `insertStagedRows`. Every record ends in `judgements`/`gold` or
  * `rejections` (rows_read = loaded + rejected); a file with the same SHA-256 as a loaded one
  * is refused. The buffers are handed to DuckDB: do not use `parsed` afterwards.
  */
@@ -49,6 +50,8 @@ export async function insertParsedFile(db: Connector, parsed: ParsedFile): Promi
     }
     case 'records':
       return insertRecords(db, parsed);
+    case 'table':
+      return loadTable(db, parsed);
   }
 }
 

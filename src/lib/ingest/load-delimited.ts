@@ -57,10 +57,7 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
   const rawTable = ident(`raw_${sourceId}`);
   const checked = ident(`checked_${sourceId}`);
   const rejectsTable = `csv_rejects_${sourceId}`;
-  const dropScratch = `DROP VIEW IF EXISTS kept_${sourceId}; DROP VIEW IF EXISTS rows_${sourceId}; DROP VIEW IF EXISTS checked_rows_${sourceId};
-    DROP TABLE IF EXISTS ${checked.text}; DROP TABLE IF EXISTS numbered_${sourceId}; DROP TABLE IF EXISTS gold_keys_${sourceId};
-    DROP TABLE IF EXISTS repeated_${sourceId}; DROP TABLE IF EXISTS ${rawTable.text}; DROP TABLE IF EXISTS rejected_${sourceId};
-    DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsTable}_scan`;
+  const dropScratch = dropScratchTables(sourceId);
   await db.exec(dropScratch);
   await db.registerFile(registered, bytes);
   let fileDropped = false;
@@ -159,7 +156,17 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
   }
 }
 
-function checkMapping(fileName: string, role: 'judgements' | 'gold', mapping: ColumnMapping, columns: string[]): void {
+/** Drops every scratch table and view a load of source `sourceId` may create (this loader's and `loadTable`'s). */
+export function dropScratchTables(sourceId: number): string {
+  const views = ['kept', 'rows', 'checked_rows'].map((name) => `DROP VIEW IF EXISTS ${name}_${sourceId}`);
+  const tables = ['checked', 'numbered', 'gold_keys', 'repeated', 'raw', 'rejected', 'csv_rejects', 'table'].map(
+    (name) => `DROP TABLE IF EXISTS ${name}_${sourceId}`,
+  );
+  return [...views, ...tables, `DROP TABLE IF EXISTS csv_rejects_${sourceId}_scan`].join('; ');
+}
+
+/** The fields a role needs are mapped, and every mapped column exists: else a message naming the columns there are. */
+export function checkMapping(fileName: string, role: 'judgements' | 'gold', mapping: ColumnMapping, columns: string[]): void {
   const needed: [MappableField, string][] =
     role === 'gold'
       ? [['item_id', 'item id (item, task, id …)']]
@@ -215,7 +222,7 @@ async function readCsv(db: Connector, fileName: string, statement: SqlQuery): Pr
  * when it can be loaded) and its fields trimmed, parsed and named as in `judgements`. The rows
  * are numbered afterwards from the table's row order (the file's), so nothing is copied twice.
  */
-function checkedRows(checked: SqlQuery, csv: SqlQuery, mapping: ColumnMapping): SqlQuery {
+export function checkedRows(checked: SqlQuery, csv: SqlQuery, mapping: ColumnMapping): SqlQuery {
   const { from, refs } = parsedRows(mapping, csv, false);
   const { value: f, number: n } = refs;
   const defaultQuestion = mapping.answer ?? mapping.text ?? 'boxes';
@@ -247,7 +254,12 @@ function checkedRows(checked: SqlQuery, csv: SqlQuery, mapping: ColumnMapping): 
  * rows with their `source_row`). `inFileOrder`: `checked` lists the records in file order (no
  * rejected line shifted them), so without repeated answers the insert needs no sort.
  */
-async function insertJudgements(db: Connector, sourceId: number, checked: SqlQuery, inFileOrder: boolean): Promise<number> {
+export async function insertJudgements(
+  db: Connector,
+  sourceId: number,
+  checked: SqlQuery,
+  inFileOrder: boolean,
+): Promise<number> {
   const kept = ident(`kept_${sourceId}`);
   await db.query(
     sql`INSERT INTO rejections SELECT ${sourceId}, source_row, NULL, reason, NULL FROM ${checked} WHERE reason IS NOT NULL`,

@@ -2,11 +2,12 @@ import type { Connector } from '../db/connector';
 import { refreshQuestions, type LevelOverrides } from './infer-questions';
 import type { ProgressListener } from './ingest-progress';
 import { insertParsedFile, type LoadFileResult } from './insert-parsed-file';
-import { parseFile, type ParseFileOptions } from './parse-file';
+import { parquetWasmNode } from './formats/parquet-wasm-node';
+import { parseFile, type ParquetRoute, type ParseFileOptions } from './parse-file';
 
 export type { LoadFileResult } from './insert-parsed-file';
 
-export interface LoadFileOptions extends Omit<ParseFileOptions, 'onProgress' | 'sha256'> {
+export interface LoadFileOptions extends Omit<ParseFileOptions, 'onProgress' | 'sha256' | 'parquet'> {
   /** The user's levels of measurement, passed on to `refreshQuestions`. */
   levels?: LevelOverrides;
   /** Hears each phase (parsing, loading into DuckDB, inferring questions) with the records parsed so far. */
@@ -28,7 +29,9 @@ export async function loadFile(db: Connector, options: LoadFileOptions): Promise
     records = p.records;
     options.onProgress?.(p);
   };
-  const parsed = await parseFile({ ...options, onProgress: progress });
+  // Flat Parquet straight into DuckDB: native reads it, duckdb-wasm takes parquet-wasm's Arrow.
+  const parquet: ParquetRoute = db.engine === 'duckdb-native' ? { decode: 'duckdb' } : { decode: 'arrow', wasm: parquetWasmNode };
+  const parsed = await parseFile({ ...options, parquet, onProgress: progress });
   progress({ phase: 'loading', bytesRead: total, bytesTotal: total, records });
   const result = await insertParsedFile(db, parsed);
   progress({ phase: 'inferring', bytesRead: total, bytesTotal: total, records: Math.max(records, result.rowsRead) });

@@ -10,6 +10,7 @@ import { flattenRecords, tableToCsv, type FlatTable } from './formats/flat-recor
 import { labelStudioJsonAdapter } from './formats/label-studio-json';
 import { labelStudioMinAdapter } from './formats/label-studio-min';
 import { labelboxAdapter } from './formats/labelbox';
+import { flatParquet, parquetToArrow, type ParquetWasmSource } from './formats/parquet-arrow';
 import { readParquetRecords } from './formats/parquet-records';
 import type { JsonLine } from './formats/parse-json';
 import { prodigyAdapter } from './formats/prodigy';
@@ -40,7 +41,19 @@ export interface ParseFileOptions {
   controls?: string[];
   /** Hears the records parsed so far (phase `parsing`). */
   onProgress?: ProgressListener;
+  /**
+   * How a flat Parquet file reaches DuckDB: decoded to Arrow by parquet-wasm (duckdb-wasm has no
+   * Parquet reader offline), or read by DuckDB itself (native). Without it, and for files with
+   * nested or binary columns, its rows go as records through the CSV reader (slower).
+   */
+  parquet?: ParquetRoute;
 }
+
+/** See `ParseFileOptions.parquet`. */
+export type ParquetRoute = { decode: 'arrow'; wasm: ParquetWasmSource } | { decode: 'duckdb' };
+
+/** A table DuckDB reads as it is: Arrow IPC streams (one per row group) or a Parquet file. */
+export type TableData = { format: 'arrow'; batches: Uint8Array[] } | { format: 'parquet'; content: Uint8Array };
 
 /** What every parsed file carries: its name, role, size, SHA-256, format and the user's column choices. */
 export interface ParsedFileBase {
@@ -57,12 +70,14 @@ export interface ParsedFileBase {
  * A file parsed as far as JavaScript takes it, in a compact form (byte buffers, transferable
  * between threads): `delimited` long CSV/TSV is left to DuckDB's reader; `records` are long
  * NDJSON/Parquet records written as CSV for the same reader, with the lines that were not JSON;
+ * `table` is a flat Parquet file, as Arrow or as the file itself (`TableData`), with its columns;
  * `staged` are an adapter's canonical rows (every other format, and wide tables).
  */
 export type ParsedFile = ParsedFileBase &
   (
     | { kind: 'delimited'; content: Uint8Array; delimiter?: string }
     | { kind: 'records'; content: Uint8Array; lineRejections: Uint8Array; lineRejectionCount: number }
+    | { kind: 'table'; columns: string[]; data: TableData }
     | { kind: 'staged'; staged: StagedRows; mapping?: ColumnMapping }
   );
 
@@ -73,7 +88,11 @@ export function parsedBuffers(parsed: ParsedFile): ArrayBuffer[] {
       ? [parsed.staged.judgements, parsed.staged.gold, parsed.staged.rejections]
       : parsed.kind === 'records'
         ? [parsed.content, parsed.lineRejections]
-        : [parsed.content];
+        : parsed.kind === 'table'
+          ? parsed.data.format === 'arrow'
+            ? parsed.data.batches
+            : [parsed.data.content]
+          : [parsed.content];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
@@ -108,8 +127,12 @@ export async function parseFile(options: ParseFileOptions): Promise<ParsedFile> 
     mapping,
   });
   const adapterOptions = { annotator: options.annotator, batchId: options.batchId };
+  const mappingOf = (columns: string[]) => applyMappingOverrides(guessMapping(columns), options.mapping ?? {});
+  // Wide tables come from spreadsheets and data frames (CSV, Parquet); JSON records are always long.
+  const isWide = (columns: string[], mapping: ColumnMapping) =>
+    detected === 'parquet' && !mapping.annotator_id && !!mapping.item_id && role !== 'gold' && columns.length >= 3;
   const wide = (table: FlatTable) => {
-    const mapping = applyMappingOverrides(guessMapping(table.columns), options.mapping ?? {});
+    const mapping = mappingOf(table.columns);
     return adapt(wideTableAdapter(fileName, table, mapping), mapping);
   };
   switch (detected) {
@@ -144,6 +167,15 @@ export async function parseFile(options: ParseFileOptions): Promise<ParsedFile> 
       return adapt(cocoAdapter(fileName, input.kind === 'json' && isObject(input.value) ? input.value : {}, adapterOptions));
     case 'ndjson':
     case 'parquet': {
+      const flat = detected === 'parquet' && options.parquet ? flatParquet(fileName, bytes) : null;
+      if (flat && options.parquet && !isWide(flat.columns, mappingOf(flat.columns))) {
+        records(flat.rows);
+        const data: TableData =
+          options.parquet.decode === 'arrow'
+            ? { format: 'arrow', batches: await parquetToArrow(fileName, bytes, flat, options.parquet.wasm) }
+            : { format: 'parquet', content: bytes };
+        return { ...base, kind: 'table', columns: flat.columns, data };
+      }
       const rows =
         detected === 'parquet'
           ? await readParquetRecords(fileName, bytes)
@@ -151,11 +183,7 @@ export async function parseFile(options: ParseFileOptions): Promise<ParsedFile> 
       records(rows.length + lineRejections.length);
       const table = flattenRecords(rows);
       if (table.rows.length === 0 && lineRejections.length === 0) throw new IngestError(fileName, 'there are no records to load');
-      const mapping = applyMappingOverrides(guessMapping(table.columns), options.mapping ?? {});
-      // Wide tables come from spreadsheets and data frames (CSV, Parquet); JSON records are always long.
-      const wideLayout =
-        detected === 'parquet' && !mapping.annotator_id && mapping.item_id && role !== 'gold' && table.columns.length >= 3;
-      if (wideLayout) return wide(table);
+      if (isWide(table.columns, mappingOf(table.columns))) return wide(table);
       return {
         ...base,
         kind: 'records',

@@ -71,7 +71,7 @@ describe('long records: NDJSON and Parquet', () => {
   });
 
   // test/fixtures/tables/long.parquet (written by DuckDB 1.4.3, Snappy; INT64, TIMESTAMP, DOUBLE and NULLs).
-  it('loads a long Parquet file read by hyparquet, reporting progress', async () => {
+  it('loads a long Parquet file (flat: decoded to Arrow by parquet-wasm), reporting progress', async () => {
     const progress: [string, number, number][] = [];
     const source = await loadPath(db, join(FIXTURES, 'tables', 'long.parquet'), {
       onProgress: (p) => progress.push([p.phase, p.bytesRead, p.records]),

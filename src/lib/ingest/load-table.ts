@@ -1,0 +1,113 @@
+import type { Connector } from '../db/connector';
+import { ident, joinSql, literal, sql, type SqlQuery } from '../sql/sql';
+import { applyMappingOverrides, guessMapping } from './column-mapping';
+import { insertGold } from './delimited-gold';
+import { inFileOrder } from './in-file-order';
+import { IngestError } from './ingest-error';
+import type { LoadFileResult } from './insert-parsed-file';
+import { checkedRows, checkMapping, dropScratchTables, insertJudgements } from './load-delimited';
+import type { ParsedFile, TableData } from './parse-file';
+import { claimSource, forgetSource, recordSource } from './register-source';
+import { warnUnusedColumns } from './unused-columns';
+
+/**
+ * Loads a flat Parquet file that DuckDB reads as it is (`TableData`: parquet-wasm's Arrow, or
+ * the file through native DuckDB's `read_parquet`) with the checks, duplicate rule and record
+ * numbering of CSV files: every column is turned into the text a CSV of the same rows would
+ * hold (`cellText`), and the text goes through `checkedRows` / `insertGold` like a CSV's.
+ * `source_row` is the row's position in the file. Nothing is rejected for its shape: a Parquet
+ * file has no malformed lines.
+ */
+export async function loadTable(db: Connector, parsed: Extract<ParsedFile, { kind: 'table' }>): Promise<LoadFileResult> {
+  const { fileName, role, columns, detected } = parsed;
+  const mapping = applyMappingOverrides(guessMapping(columns), parsed.overrides ?? {});
+  checkMapping(fileName, role, mapping, columns);
+  const { sourceId, sha256 } = await claimSource(db, fileName, parsed.sha256);
+  const table = ident(`table_${sourceId}`);
+  const dropScratch = dropScratchTables(sourceId);
+  await db.exec(dropScratch);
+  try {
+    await readTable(db, fileName, sourceId, table, parsed.data);
+    const text = await textColumns(db, table);
+    let loaded: number;
+    if (role === 'gold') {
+      const rows = ident(`rows_${sourceId}`);
+      await db.query(sql`CREATE TEMP VIEW ${rows} AS SELECT rowid + 1 AS source_row, ${text} FROM ${table}`);
+      loaded = await insertGold(db, sourceId, rows, mapping);
+    } else {
+      const checked = ident(`checked_${sourceId}`);
+      await inFileOrder(db, checkedRows(checked, sql`(SELECT ${text} FROM ${table})`, mapping));
+      await db.exec(`DROP TABLE ${table.text}`);
+      const rows = ident(`checked_rows_${sourceId}`);
+      await db.query(sql`CREATE TEMP VIEW ${rows} AS SELECT rowid + 1 AS source_row, * FROM ${checked}`);
+      loaded = await insertJudgements(db, sourceId, rows, true);
+    }
+    const [{ rejected }] = await db.query<{ rejected: number }>(
+      sql`SELECT count(*)::BIGINT AS rejected FROM rejections WHERE source_id = ${sourceId}`,
+    );
+    const source = {
+      sourceId,
+      fileName,
+      format: detected,
+      role,
+      bytes: parsed.bytes,
+      sha256,
+      rowsRead: loaded + rejected,
+      rowsLoaded: loaded,
+      rowsRejected: rejected,
+    };
+    await recordSource(db, source);
+    await warnUnusedColumns(db, sourceId, columns, mapping);
+    return { ...source, detected, mapping };
+  } catch (error) {
+    await forgetSource(db, sourceId);
+    throw error;
+  } finally {
+    await db.exec(dropScratch);
+  }
+}
+
+/** The rows into `table`, in file order: Arrow batches inserted one after another, or the Parquet file read by DuckDB. */
+async function readTable(db: Connector, fileName: string, sourceId: number, table: SqlQuery, data: TableData): Promise<void> {
+  if (data.format === 'parquet') {
+    const name = `annoqa_source_${sourceId}.parquet`;
+    await db.registerFile(name, data.content);
+    try {
+      await inFileOrder(db, sql`CREATE TABLE ${table} AS SELECT * FROM read_parquet(${literal(name)})`);
+    } finally {
+      await db.dropFile(name);
+    }
+    return;
+  }
+  if (!db.insertArrow) throw new Error(`internal: the ${db.engine} connector cannot insert Arrow; read Parquet with DuckDB`);
+  if (data.batches.length === 0) throw new IngestError(fileName, 'there are no records to load');
+  for (const [i, batch] of data.batches.entries()) await db.insertArrow(table.text.slice(1, -1), batch, i === 0);
+}
+
+/**
+ * Every column of `table` as text, named as in the file: the text `cellText` gives the same
+ * value read by hyparquet (the records route), so both routes load the same rows. Whole
+ * numbers stored as floating point print without ".0"; times print as ISO 8601 in UTC.
+ */
+async function textColumns(db: Connector, table: SqlQuery): Promise<SqlQuery> {
+  const described = await db.query<{ column_name: string; column_type: string }>(
+    sql`SELECT column_name, column_type FROM (DESCRIBE ${table})`,
+  );
+  return joinSql(
+    described.map(({ column_name, column_type }) => {
+      const column = ident(column_name);
+      return sql`${textOf(column, column_type)} AS ${column}`;
+    }),
+  );
+}
+
+function textOf(column: SqlQuery, type: string): SqlQuery {
+  if (type === 'VARCHAR') return column;
+  if (/^(TIMESTAMP|DATE)/.test(type)) return sql`strftime(make_timestamp(epoch_us(${column})), '%Y-%m-%dT%H:%M:%S.%fZ')`;
+  if (/^(FLOAT|DOUBLE|DECIMAL)/.test(type)) {
+    const number = sql`${column}::DOUBLE`;
+    return sql`CASE WHEN isfinite(${number}) AND ${number} = trunc(${number}) AND abs(${number}) < 1e15
+      THEN ${number}::BIGINT::VARCHAR ELSE ${number}::VARCHAR END`;
+  }
+  return sql`${column}::VARCHAR`;
+}
