@@ -111,7 +111,7 @@ export function formatMarkdown(results: Results): string {
   if (harness.length) {
     out.push(
       '',
-      '**Full report in Chromium** (bench/harness: the same `loadDelimited` + `buildReport` on duckdb-wasm in a Web Worker), against native DuckDB in the same run:',
+      '**Full report in Chromium** (bench/harness: the same ingest — `loadDelimited`, or parquet-wasm → Arrow for Parquet — and `buildReport` on duckdb-wasm in a Web Worker), against native DuckDB in the same run:',
       '',
       '| judgements | ingest | full report | report, one-batch filter | renderer CPU | peak renderer RSS | report: browser ÷ native 1T | ÷ native default |',
       '|---|---|---|---|---|---|---|---|',

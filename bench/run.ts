@@ -169,7 +169,7 @@ async function main(): Promise<void> {
       node[sizeLabel(n)] = options.engines.map((engine) =>
         repeatedCase(engine, csv, repeats, options.timeoutS, options.bootstrap),
       );
-      // Parquet goes through the app's loadFile (hyparquet → records → the CSV loader) on the browser's engine.
+      // Parquet goes through the app's loadFile (parquet-wasm → Arrow → DuckDB, then the CSV loader's checks) on the browser's engine.
       if (parquet && options.engines.includes('wasm'))
         node[`${sizeLabel(n)} parquet`] = [repeatedCase('wasm', parquet, 1, options.timeoutS, options.bootstrap)];
       results.node = node;
@@ -193,17 +193,20 @@ async function main(): Promise<void> {
     save(results);
     await buildHarness();
     const harness: Record<string, unknown> = {};
-    for (const n of options.browserSizes) {
-      const file = files.get(n)!.csv;
+    const harnessFiles = options.browserSizes.flatMap((n) => {
+      const { csv, parquet } = files.get(n)!;
+      return [[sizeLabel(n), csv] as const, ...(parquet ? [[`${sizeLabel(n)} parquet`, parquet] as const] : [])];
+    });
+    for (const [label, file] of harnessFiles) {
       if (statSync(file).size > 1024 ** 3) {
-        harness[sizeLabel(n)] = {
+        harness[label] = {
           file,
           error: 'skipped: larger than the app accepts (1 GiB); the CLI on native DuckDB handles it',
         };
         continue;
       }
-      console.error(`browser: harness ${sizeLabel(n)} …`);
-      harness[sizeLabel(n)] = await withTimeout(
+      console.error(`browser: harness ${label} …`);
+      harness[label] = await withTimeout(
         measureHarness(file, options.timeoutS * 1000),
         options.timeoutS * 1000 + 180_000,
         'harness',

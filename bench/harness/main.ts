@@ -1,13 +1,17 @@
 /**
  * The benchmark harness page (built by `bench/run.ts` into bench/data/harness-dist): the
- * app's own code — `openWasmBrowser` (duckdb-wasm in a Web Worker), `loadDelimited`,
- * `refreshQuestions`, `buildReport` — timed in Chromium, without the UI. The runner picks a
+ * app's own code — `openWasmBrowser` (duckdb-wasm in a Web Worker), `loadDelimited` (CSV) or
+ * `parseFile` + `insertParsedFile` (Parquet, decoded by parquet-wasm on this page where the app
+ * uses its ingest worker), `refreshQuestions`, `buildReport` — timed in Chromium, without the UI. The runner picks a
  * file with the input; the results appear on `window.__bench`.
  */
 import { openWasmBrowser } from '../../src/lib/db/wasm-browser';
 import { createCanonicalTables } from '../../src/lib/db/schema';
 import { refreshQuestions } from '../../src/lib/ingest/infer-questions';
+import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { insertParsedFile } from '../../src/lib/ingest/insert-parsed-file';
 import { loadDelimited } from '../../src/lib/ingest/load-delimited';
+import { parseFile } from '../../src/lib/ingest/parse-file';
 import { buildReport } from '../../src/lib/report/build-report';
 import { agreementByQuestion } from '../../src/lib/metrics/agreement/agreement-by-question';
 import { generateAgreementData } from '../agreement-data';
@@ -57,7 +61,12 @@ input.addEventListener('change', async () => {
   try {
     const file = input.files![0];
     const bytes = await timed('read', async () => new Uint8Array(await file.arrayBuffer()));
-    const source = await timed('ingest', () => loadDelimited(db, { fileName: file.name, bytes }));
+    const fileName = file.name;
+    const source = await timed('ingest', async () =>
+      fileName.endsWith('.parquet')
+        ? insertParsedFile(db, await parseFile({ fileName, bytes, parquet: { decode: 'arrow', wasm: async () => parquetWasm } }))
+        : loadDelimited(db, { fileName, bytes }),
+    );
     await timed('questions', () => refreshQuestions(db));
     await timed('report', () => buildReport(db));
     await timed('filtered_report', () => buildReport(db, { filters: { batches: ['batch-2026-01'] } }));
