@@ -67,11 +67,20 @@ export function plainRow(row: Record<string, unknown>): Row {
 }
 
 /**
- * Rewrites DuckDB's message for a missing extension into one that says what to do.
- * Extensions are never downloaded, so `read_json`, `read_parquet` … do not exist here.
+ * Rewrites two of DuckDB's messages into ones that say what to do: a missing extension
+ * (extensions are never downloaded, so `read_json` … do not exist in the browser), and running
+ * out of memory (duckdb-wasm has ~3.1 GiB: STACK.md), which points to the CLI on native DuckDB.
  */
 export function explainDuckDBError(error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
+  if (message.startsWith('Out of Memory Error')) {
+    const used = /\(([^()]*used)\)/.exec(message)?.[1];
+    return new Error(
+      `DuckDB ran out of memory${used ? ` (${used})` : ''}: the data loaded is too large for this computation here. ` +
+        "In a browser tab DuckDB has about 3 GiB; the command line runs the same analysis on native DuckDB with the machine's memory: " +
+        'npm run -s annoqa -- report FILE… --engine native',
+    );
+  }
   const extension = /exists in the (\w+) extension/.exec(message)?.[1];
   if (extension) {
     return new Error(
