@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AppState,
   BROWSER_FILE_LIMIT_BYTES,
+  BROWSER_PARQUET_LIMIT_BYTES,
   BROWSER_PARSED_LIMIT_BYTES,
   browserLimitFor,
   tooLargeForBrowser,
@@ -74,10 +75,23 @@ describe('choosing files', () => {
     );
   });
 
-  it('has a larger limit for long CSV/TSV (DuckDB’s reader) than for formats parsed in JavaScript', () => {
+  it('refuses a Parquet file over the Parquet limit, told from its magic bytes', async () => {
+    const parquet = fakeFile('big.parquet', BROWSER_PARQUET_LIMIT_BYTES + 1, 'PAR1\u0015\u0004');
+    const state = app();
+    await state.chooseFiles([parquet.file]);
+    expect(state.pending).toEqual([]);
+    expect(state.problems.map((p) => p.message)).toEqual([
+      tooLargeForBrowser('big.parquet', BROWSER_PARQUET_LIMIT_BYTES + 1, 'parquet'),
+    ]);
+    expect(state.problems[0].message).toMatch(/big\.parquet is 48 MiB: .*\(limit 48 MiB;.*--engine native/);
+  });
+
+  it('has a larger limit for long CSV/TSV (DuckDB’s reader) than for formats parsed in JavaScript, and the smallest for Parquet (compressed)', () => {
     expect(browserLimitFor('csv')).toBe(BROWSER_FILE_LIMIT_BYTES);
     expect(browserLimitFor('tsv')).toBe(BROWSER_FILE_LIMIT_BYTES);
-    for (const format of ['labelstudio', 'coco', 'ndjson', 'parquet', 'csv-wide', null] as const)
+    for (const format of ['labelstudio', 'coco', 'ndjson', 'csv-wide', null] as const)
       expect(browserLimitFor(format)).toBe(BROWSER_PARSED_LIMIT_BYTES);
+    expect(browserLimitFor('parquet')).toBe(BROWSER_PARQUET_LIMIT_BYTES);
+    expect(BROWSER_PARQUET_LIMIT_BYTES).toBeLessThan(BROWSER_PARSED_LIMIT_BYTES);
   });
 });

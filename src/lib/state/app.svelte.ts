@@ -56,7 +56,7 @@ export interface PendingFile {
 export const BROWSER_FILE_LIMIT_BYTES = 512 * 1024 ** 2;
 
 /**
- * Files parsed in JavaScript (JSON, JSON Lines, XML, Parquet, wide tables) above this size are
+ * Files parsed in JavaScript (JSON, JSON Lines, XML, wide tables) above this size are
  * not loaded in the tab: the ingest worker holds the file, its parsed records and the staged
  * rows at once. A 200 MB Label Studio export peaked at 1.3 GB of renderer memory (page, ingest
  * worker and DuckDB; test/e2e/large-files.test.ts); 384 MiB extrapolates to ~2.3 GB, leaving
@@ -64,8 +64,17 @@ export const BROWSER_FILE_LIMIT_BYTES = 512 * 1024 ** 2;
  */
 export const BROWSER_PARSED_LIMIT_BYTES = 384 * 1024 ** 2;
 
-/** The largest file of a format a browser tab loads (long CSV/TSV through DuckDB's reader, others parsed in JS). */
+/**
+ * Parquet above this size is not loaded in the tab. Parquet is ~7× smaller than the same rows
+ * as CSV and takes as much memory per row once decoded: in the benchmark's harness (Chromium,
+ * full report), 2.5M judgements (47 MB) peaked at 2.7 GB of renderer memory, while 5M (68 MB)
+ * loaded but ran out of DuckDB's memory in the report.
+ */
+export const BROWSER_PARQUET_LIMIT_BYTES = 48 * 1024 ** 2;
+
+/** The largest file of a format a browser tab loads (long CSV/TSV through DuckDB's reader, Parquet decoded to Arrow, others parsed in JS). */
 export function browserLimitFor(format: DetectedFormat | null): number {
+  if (format === 'parquet') return BROWSER_PARQUET_LIMIT_BYTES;
   return format === 'csv' || format === 'tsv' ? BROWSER_FILE_LIMIT_BYTES : BROWSER_PARSED_LIMIT_BYTES;
 }
 
