@@ -17,7 +17,16 @@ export async function openNativeNode(options: { threads?: number } = {}): Promis
   await connection.run(`SET file_search_path = '${folder.replaceAll("'", "''")}'`);
   for (const statement of SESSION_SETTINGS) await connection.run(statement);
 
-  async function run<T extends Row>(query: SqlQuery | string): Promise<T[]> {
+  // One statement at a time on the connection (callers may overlap: the report's sections run
+  // concurrently, their JavaScript while the next statement runs on DuckDB's threads).
+  let previous: Promise<unknown> = Promise.resolve();
+  function run<T extends Row>(query: SqlQuery | string): Promise<T[]> {
+    const next = previous.then(() => runNow<T>(query));
+    previous = next.catch(() => undefined);
+    return next;
+  }
+
+  async function runNow<T extends Row>(query: SqlQuery | string): Promise<T[]> {
     try {
       // without parameters, not as a prepared statement (node-api's prepared path reports failures
       // only as "Failed to execute prepared statement", and failed now and then on two threads)
@@ -44,6 +53,7 @@ export async function openNativeNode(options: { threads?: number } = {}): Promis
       rmSync(join(folder, name), { force: true });
     },
     async close() {
+      await previous;
       connection.closeSync();
       instance.closeSync();
       rmSync(folder, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { accuracyByQuestion } from '../metrics/accuracy/accuracy-by';
 import { agreementByQuestion } from '../metrics/agreement/agreement-by-question';
 import { aggregationByQuestion } from '../metrics/aggregation/aggregation-by-question';
 import { guaranteeByBatch } from '../metrics/guarantee/guarantee-by-batch';
-import { annotatorEconomics, batchEconomics, strategyEconomics } from '../metrics/cost/economics';
+import { annotatorEconomics, batchEconomics, strategyEconomics, type EconomicsRow } from '../metrics/cost/economics';
 import type { RateCard } from '../economics/rate-card';
 import { byQuestionCached } from '../metrics/by-question-cache';
 import type { Filters } from '../metrics/filters';
@@ -38,30 +38,51 @@ export interface ReportOptions {
  */
 export async function buildReport(db: Connector, options: ReportOptions = {}): Promise<Report> {
   const filters = options.filters ?? {};
-  const [sources, rejections_total, counts, batches] = [
-    await reportSources(db),
-    await rejectionsTotal(db),
-    await questionCounts(db, filters),
-    await batchSummaries(db, filters),
-  ];
   // Per-question figures are computed for every question and cached (byQuestionCached): a
   // batch, strategy or question filter then only picks among them.
   const bootstrap = options.bootstrap ?? true;
   const cached = <T>(name: string, compute: (within: Filters) => Promise<ReadonlyMap<string, T>>) =>
     byQuestionCached(db, name, filters, compute);
-  const agreement = await cached(`agreement:${bootstrap}`, (f) => agreementByQuestion(db, f, { bootstrap }));
-  const accuracy = await cached('accuracy', (f) => accuracyByQuestion(db, f));
   const full = options.depth !== 'summary';
-  const aggregation = full
-    ? await cached('aggregation', (f) => aggregationByQuestion(db, f))
-    : new Map<string, AggregationReport>();
-  // Strategy-specific measures, present on the questions they apply to (DESIGN.md, issue 6).
-  const specific = {
-    preference: await cached(`preference:${bootstrap}`, (f) => preferenceByQuestion(db, f, { resamples: bootstrap ? 1000 : 0 })),
-    boxes: await cached('boxes', (f) => boxesByQuestion(db, f)),
-    text: await cached('text', (f) => textByQuestion(db, f)),
-    vqa: await cached('vqa', (f) => vqaByQuestion(db, f)),
-  };
+  const none = async <T>(): Promise<T[]> => [];
+  // The sections are independent: they run concurrently, so that one section's JavaScript
+  // (Dawid–Skene EM, bootstraps) runs while DuckDB answers another's SQL (in its worker in the
+  // browser, on its own threads natively). Every section is deterministic whatever the order.
+  const [
+    sources,
+    rejections_total,
+    counts,
+    batches,
+    agreement,
+    accuracy,
+    aggregation,
+    specific,
+    economics,
+    guarantees,
+    annotators,
+    strategies,
+  ] = await Promise.all([
+    reportSources(db),
+    rejectionsTotal(db),
+    questionCounts(db, filters),
+    batchSummaries(db, filters),
+    cached(`agreement:${bootstrap}`, (f) => agreementByQuestion(db, f, { bootstrap })),
+    cached('accuracy', (f) => accuracyByQuestion(db, f)),
+    full ? cached('aggregation', (f) => aggregationByQuestion(db, f)) : new Map<string, AggregationReport>(),
+    // Strategy-specific measures, present on the questions they apply to (DESIGN.md, issue 6).
+    Promise.all([
+      cached(`preference:${bootstrap}`, (f) => preferenceByQuestion(db, f, { resamples: bootstrap ? 1000 : 0 })),
+      cached('boxes', (f) => boxesByQuestion(db, f)),
+      cached('text', (f) => textByQuestion(db, f)),
+      cached('vqa', (f) => vqaByQuestion(db, f)),
+    ]).then(([preference, boxes, text, vqa]) => ({ preference, boxes, text, vqa })),
+    full ? batchEconomics(db, filters, options.rateCard) : none<EconomicsRow>(),
+    options.target === undefined
+      ? null
+      : guaranteeByBatch(db, filters, { target: options.target, confidence: options.confidence ?? 0.95 }),
+    full ? annotatorEconomics(db, filters, options.rateCard) : none<EconomicsRow>(),
+    full ? strategyEconomics(db, filters, options.rateCard) : none<EconomicsRow>(),
+  ]);
   const questions: QuestionReport[] = counts.map((q) => {
     const key = questionKey(q);
     const report: QuestionReport = {
@@ -76,16 +97,11 @@ export async function buildReport(db: Connector, options: ReportOptions = {}): P
     }
     return report;
   });
-  const economics = new Map((full ? await batchEconomics(db, filters, options.rateCard) : []).map((row) => [row.batch_id, row]));
-  for (const [i, batch] of batches.entries()) batches[i] = { ...(economics.get(batch.batch_id as string) ?? {}), ...batch };
-  if (options.target !== undefined) {
-    const guarantees = new Map(
-      (await guaranteeByBatch(db, filters, { target: options.target, confidence: options.confidence ?? 0.95 })).map((g) => [
-        g.batch_id,
-        g,
-      ]),
-    );
-    for (const batch of batches) batch.guarantee = guarantees.get(batch.batch_id as string) ?? null;
+  const economicsOf = new Map(economics.map((row) => [row.batch_id, row]));
+  for (const [i, batch] of batches.entries()) batches[i] = { ...(economicsOf.get(batch.batch_id as string) ?? {}), ...batch };
+  if (guarantees) {
+    const guaranteeOf = new Map(guarantees.map((g) => [g.batch_id, g]));
+    for (const batch of batches) batch.guarantee = guaranteeOf.get(batch.batch_id as string) ?? null;
   }
   return {
     schema: REPORT_SCHEMA,
@@ -93,8 +109,8 @@ export async function buildReport(db: Connector, options: ReportOptions = {}): P
     sources,
     rejections_total,
     questions,
-    annotators: full ? await annotatorEconomics(db, filters, options.rateCard) : [],
+    annotators,
     batches,
-    strategies: full ? await strategyEconomics(db, filters, options.rateCard) : [],
+    strategies,
   };
 }
