@@ -44,8 +44,9 @@ export function plainValue(value: unknown): unknown {
     // Arrow vectors (toJSON → array) and struct rows (toJSON → object). A struct row is a Proxy
     // whose `in` sees only its field names, so the methods are probed directly.
     const arrow = value as { toJSON?: () => unknown; toArray?: () => Iterable<unknown> };
-    // A list of integers or floats without nulls: its typed array, copied at once.
-    if (value instanceof Vector && value.nullCount === 0 && (DataType.isInt(value.type) || DataType.isFloat(value.type))) {
+    // A list of integers or floats without nulls: its typed array, copied at once. (Told by its
+    // shape, not `instanceof Vector`: on Node, duckdb-wasm's CommonJS build has its own apache-arrow.)
+    if (isNumericVector(value)) {
       const typed: unknown = value.toArray();
       if (typed instanceof BigInt64Array || typed instanceof BigUint64Array) return Array.from(typed, Number);
       if (ArrayBuffer.isView(typed)) return Array.from(typed as unknown as ArrayLike<number>);
@@ -57,6 +58,16 @@ export function plainValue(value: unknown): unknown {
     if (Object.getPrototypeOf(value) === Object.prototype) return plainRow(value as Record<string, unknown>);
   }
   return value;
+}
+
+function isNumericVector(value: object): value is Vector {
+  const vector = value as Partial<Vector>;
+  return (
+    typeof vector.toArray === 'function' &&
+    vector.nullCount === 0 &&
+    vector.type !== undefined &&
+    (DataType.isInt(vector.type) || DataType.isFloat(vector.type))
+  );
 }
 
 /** Applies `plainValue` to every field of a row. */
