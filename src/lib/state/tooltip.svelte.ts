@@ -91,15 +91,12 @@ export const chartTip: Action<SVGElement, string> = (node, initial) => {
       // state changes wait for the render in progress to finish (Svelte forbids them inside it)
       if (tooltip.owner === node) queueMicrotask(() => tooltip.owner === node && (tooltip.text = text));
     },
+    // The mark leaves the page with its listeners: only the tooltip it owns and the chart's Tab
+    // stop need mending (a filter change can remove thousands of marks at once).
     destroy() {
-      hide();
-      node.removeEventListener('pointerenter', show);
-      node.removeEventListener('pointerleave', hide);
-      node.removeEventListener('focus', show);
-      node.removeEventListener('blur', hide);
-      node.removeEventListener('keydown', onKey);
-      const svg = node.closest('svg');
-      if (roving && node.getAttribute('tabindex') === '0' && svg)
+      if (tooltip.owner === node) hide();
+      const svg = roving && node.getAttribute('tabindex') === '0' ? node.closest('svg') : null;
+      if (svg)
         queueMicrotask(() => {
           const marks = [...svg.querySelectorAll(`[${MARK}]`)];
           if (marks.length && !marks.some((m) => m.getAttribute('tabindex') === '0')) marks[0].setAttribute('tabindex', '0');
