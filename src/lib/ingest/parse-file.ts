@@ -129,8 +129,10 @@ export async function parseFile(options: ParseFileOptions): Promise<ParsedFile> 
   const adapterOptions = { annotator: options.annotator, batchId: options.batchId };
   const mappingOf = (columns: string[]) => applyMappingOverrides(guessMapping(columns), options.mapping ?? {});
   // Wide tables come from spreadsheets and data frames (CSV, Parquet); JSON records are always long.
-  const isWide = (columns: string[], mapping: ColumnMapping) =>
-    detected === 'parquet' && !mapping.annotator_id && !!mapping.item_id && role !== 'gold' && columns.length >= 3;
+  const isWide = (columns: string[]) => {
+    const mapping = mappingOf(columns);
+    return detected === 'parquet' && !mapping.annotator_id && !!mapping.item_id && role !== 'gold' && columns.length >= 3;
+  };
   const wide = (table: FlatTable) => {
     const mapping = mappingOf(table.columns);
     return adapt(wideTableAdapter(fileName, table, mapping), mapping);
@@ -168,7 +170,7 @@ export async function parseFile(options: ParseFileOptions): Promise<ParsedFile> 
     case 'ndjson':
     case 'parquet': {
       const flat = detected === 'parquet' && options.parquet ? flatParquet(fileName, bytes) : null;
-      if (flat && options.parquet && !isWide(flat.columns, mappingOf(flat.columns))) {
+      if (flat && options.parquet && !isWide(flat.columns)) {
         records(flat.rows);
         const data: TableData =
           options.parquet.decode === 'arrow'
@@ -183,7 +185,7 @@ export async function parseFile(options: ParseFileOptions): Promise<ParsedFile> 
       records(rows.length + lineRejections.length);
       const table = flattenRecords(rows);
       if (table.rows.length === 0 && lineRejections.length === 0) throw new IngestError(fileName, 'there are no records to load');
-      if (isWide(table.columns, mappingOf(table.columns))) return wide(table);
+      if (isWide(table.columns)) return wide(table);
       return {
         ...base,
         kind: 'records',
