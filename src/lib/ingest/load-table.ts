@@ -3,7 +3,6 @@ import { ident, joinSql, literal, sql, type SqlQuery } from '../sql/sql';
 import { applyMappingOverrides, guessMapping } from './column-mapping';
 import { insertGold } from './delimited-gold';
 import { inFileOrder } from './in-file-order';
-import { IngestError } from './ingest-error';
 import type { LoadFileResult } from './insert-parsed-file';
 import { checkedRows, checkMapping, dropScratchTables, insertJudgements } from './load-delimited';
 import type { ParsedFile, TableData } from './parse-file';
@@ -27,7 +26,7 @@ export async function loadTable(db: Connector, parsed: Extract<ParsedFile, { kin
   const dropScratch = dropScratchTables(sourceId);
   await db.exec(dropScratch);
   try {
-    await readTable(db, fileName, sourceId, table, parsed.data);
+    await readTable(db, sourceId, table, parsed.data);
     const text = await textColumns(db, table);
     let loaded: number;
     if (role === 'gold') {
@@ -68,7 +67,7 @@ export async function loadTable(db: Connector, parsed: Extract<ParsedFile, { kin
 }
 
 /** The rows into `table`, in file order: Arrow batches inserted one after another, or the Parquet file read by DuckDB. */
-async function readTable(db: Connector, fileName: string, sourceId: number, table: SqlQuery, data: TableData): Promise<void> {
+async function readTable(db: Connector, sourceId: number, table: SqlQuery, data: TableData): Promise<void> {
   if (data.format === 'parquet') {
     const name = `annoqa_source_${sourceId}.parquet`;
     await db.registerFile(name, data.content);
@@ -80,7 +79,6 @@ async function readTable(db: Connector, fileName: string, sourceId: number, tabl
     return;
   }
   if (!db.insertArrow) throw new Error(`internal: the ${db.engine} connector cannot insert Arrow; read Parquet with DuckDB`);
-  if (data.batches.length === 0) throw new IngestError(fileName, 'there are no records to load');
   for (const [i, batch] of data.batches.entries()) await db.insertArrow(table.text.slice(1, -1), batch, i === 0);
 }
 

@@ -171,6 +171,7 @@ export async function parseFile(options: ParseFileOptions): Promise<ParsedFile> 
     case 'parquet': {
       const flat = detected === 'parquet' && options.parquet ? flatParquet(fileName, bytes) : null;
       if (flat && options.parquet && !isWide(flat.columns)) {
+        if (flat.rows === 0) throw new IngestError(fileName, 'there are no records to load');
         records(flat.rows);
         const data: TableData =
           options.parquet.decode === 'arrow'

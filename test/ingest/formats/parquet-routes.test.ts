@@ -123,6 +123,18 @@ describe('Parquet: records, Arrow and native routes load the same rows', () => {
     await expect(parseFile({ fileName: 'cut.parquet', bytes: cut, parquet: ROUTES.arrow })).rejects.toThrow(/cut off/);
   });
 
+  it('a file without rows is refused as on the records route', async () => {
+    const path = join(folder, 'empty.parquet');
+    await native.exec(
+      `COPY (SELECT 'it-1' AS item_id, 'ann' AS annotator_id, 'yes' AS label LIMIT 0) TO '${path}' (FORMAT parquet)`,
+    );
+    for (const route of Object.values(ROUTES)) {
+      await expect(parseFile({ fileName: 'empty.parquet', bytes: readFileSync(path), parquet: route })).rejects.toThrow(
+        /empty\.parquet: there are no records to load/,
+      );
+    }
+  });
+
   it('nested columns go through the records route', async () => {
     const path = join(folder, 'nested.parquet');
     await native.exec(
