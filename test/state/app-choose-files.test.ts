@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { AppState } from '../../src/lib/state/app.svelte';
 import {
-  AppState,
   BROWSER_FILE_LIMIT_BYTES,
   BROWSER_PARQUET_LIMIT_BYTES,
   BROWSER_PARSED_LIMIT_BYTES,
   browserLimitFor,
   tooLargeForBrowser,
-} from '../../src/lib/state/app.svelte';
+} from '../../src/lib/state/browser-limits';
 
 /**
  * A File of `size` bytes whose content is `text` repeated: it records every slice read, so
