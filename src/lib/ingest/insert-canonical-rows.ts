@@ -86,22 +86,10 @@ export async function insertStagedRows(db: Connector, options: StagedInsertOptio
     await db.query(sql`INSERT INTO gold SELECT ${sourceId}, source_row, batch_id, item_id, question, label, score, text, x, y, w, h
       FROM ${ident(tables[1])}
       QUALIFY x IS NOT NULL OR row_number() OVER (PARTITION BY batch_id, item_id, question ORDER BY seq) = 1 ORDER BY seq`);
-    const [{ loaded, rejected }] = await db.query<{ loaded: number; rejected: number }>(sql`SELECT
-        (SELECT count(*) FROM ${ident(tables[0])}) + (SELECT count(*) FROM ${ident(tables[1])}) AS loaded,
-        (SELECT count(*) FROM rejections WHERE source_id = ${sourceId}) AS rejected`);
-    const source: LoadedSource = {
-      sourceId,
-      fileName,
-      format,
-      role,
-      bytes: options.bytes,
-      sha256,
-      rowsRead: loaded + rejected,
-      rowsLoaded: loaded,
-      rowsRejected: rejected,
-    };
-    await recordSource(db, source);
-    return source;
+    const [{ loaded }] = await db.query<{ loaded: number }>(
+      sql`SELECT (SELECT count(*) FROM ${ident(tables[0])}) + (SELECT count(*) FROM ${ident(tables[1])}) AS loaded`,
+    );
+    return await recordSource(db, { sourceId, fileName, format, role, bytes: options.bytes, sha256, rowsLoaded: loaded });
   } catch (error) {
     await forgetSource(db, sourceId);
     throw error;

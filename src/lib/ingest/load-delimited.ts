@@ -130,24 +130,10 @@ export async function loadDelimited(db: Connector, options: DelimitedLoadOptions
       }
       loaded = await insertJudgements(db, sourceId, rows, lines === 0);
     }
-    const [{ rejected }] = await db.query<{ rejected: number }>(
-      sql`SELECT count(*)::BIGINT AS rejected FROM rejections WHERE source_id = ${sourceId}`,
-    );
-    const source: DelimitedLoadResult = {
-      sourceId,
-      fileName,
-      format: delimiter === '\t' ? 'tsv' : 'csv',
-      role,
-      bytes: byteLength,
-      sha256,
-      rowsRead: loaded + rejected,
-      rowsLoaded: loaded,
-      rowsRejected: rejected,
-      mapping,
-    };
-    await recordSource(db, source);
+    const format = delimiter === '\t' ? 'tsv' : 'csv';
+    const source = await recordSource(db, { sourceId, fileName, format, role, bytes: byteLength, sha256, rowsLoaded: loaded });
     await warnUnusedColumns(db, sourceId, preview.columns, mapping);
-    return source;
+    return { ...source, mapping };
   } catch (error) {
     await forgetSource(db, sourceId);
     throw error;

@@ -42,21 +42,8 @@ export async function loadTable(db: Connector, parsed: Extract<ParsedFile, { kin
       await db.query(sql`CREATE TEMP VIEW ${rows} AS SELECT rowid + 1 AS source_row, * FROM ${checked}`);
       loaded = await insertJudgements(db, sourceId, rows, true);
     }
-    const [{ rejected }] = await db.query<{ rejected: number }>(
-      sql`SELECT count(*)::BIGINT AS rejected FROM rejections WHERE source_id = ${sourceId}`,
-    );
-    const source = {
-      sourceId,
-      fileName,
-      format: detected,
-      role,
-      bytes: parsed.bytes,
-      sha256,
-      rowsRead: loaded + rejected,
-      rowsLoaded: loaded,
-      rowsRejected: rejected,
-    };
-    await recordSource(db, source);
+    const file = { sourceId, fileName, format: detected, role, bytes: parsed.bytes, sha256, rowsLoaded: loaded };
+    const source = await recordSource(db, file);
     await warnUnusedColumns(db, sourceId, columns, mapping);
     return { ...source, detected, mapping };
   } catch (error) {

@@ -38,15 +38,18 @@ export async function claimSource(
   return { sourceId: next, sha256 };
 }
 
-/** Writes the `sources` row once a file's judgements and rejections are in their tables. */
-export async function recordSource(db: Connector, source: LoadedSource): Promise<void> {
-  if (source.rowsRead !== source.rowsLoaded + source.rowsRejected) {
-    throw new Error(
-      `internal: ${source.fileName} read ${source.rowsRead} ≠ loaded ${source.rowsLoaded} + rejected ${source.rowsRejected}`,
-    );
-  }
+/**
+ * Writes the `sources` row once a file's judgements and rejections are in their tables, and
+ * returns it: the rejections are counted where they are, so rows_read = loaded + rejected.
+ */
+export async function recordSource(db: Connector, file: Omit<LoadedSource, 'rowsRead' | 'rowsRejected'>): Promise<LoadedSource> {
+  const [{ rejected }] = await db.query<{ rejected: number }>(
+    sql`SELECT count(*)::BIGINT AS rejected FROM rejections WHERE source_id = ${file.sourceId}`,
+  );
+  const source: LoadedSource = { ...file, rowsRead: file.rowsLoaded + rejected, rowsRejected: rejected };
   await db.query(sql`INSERT INTO sources VALUES (${source.sourceId}, ${source.fileName}, ${source.format}, ${source.role},
     ${source.bytes}, ${source.sha256}, ${source.rowsRead}, ${source.rowsLoaded}, ${source.rowsRejected}, now()::TIMESTAMP)`);
+  return source;
 }
 
 /** Removes everything a source put into the canonical tables (used when a load fails half-way). */
