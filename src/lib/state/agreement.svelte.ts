@@ -3,7 +3,7 @@ import { agreementByQuestion, type AgreementOptions } from '../metrics/agreement
 import { mostDisputedItems, type DisputedItem } from '../metrics/agreement/disputed-items';
 import { pairwiseAgreement, type PairwiseAgreement } from '../metrics/agreement/pairwise-agreement';
 import { parseQuestionKey } from '../metrics/agreement/question-key';
-import { byQuestionCached } from '../metrics/by-question-cache';
+import { byQuestionCached, oneQuestionCached } from '../metrics/by-question-cache';
 import type { Filters } from '../metrics/filters';
 import type { AgreementReport } from '../report/report-types';
 
@@ -75,7 +75,13 @@ export class AgreementState {
       this.disputed = [];
       return;
     }
-    this.pairwise = await pairwiseAgreement(this.db, this.filters, this.selectedKey);
-    this.disputed = await mostDisputedItems(this.db, this.filters, this.selectedKey, REVIEW_LIMIT);
+    const [db, filters, key] = [this.db, this.filters, this.selectedKey];
+    // The selected question's drill-down depends only on its own judgements: a batch or strategy filter reuses it.
+    const question = parseQuestionKey(key);
+    this.pairwise = await oneQuestionCached(db, 'pairwise', filters, question, (within) => pairwiseAgreement(db, within, key));
+    this.disputed =
+      (await oneQuestionCached(db, `disputed:${REVIEW_LIMIT}`, filters, question, (within) =>
+        mostDisputedItems(db, within, key, REVIEW_LIMIT),
+      )) ?? [];
   }
 }

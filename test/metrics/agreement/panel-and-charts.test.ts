@@ -7,7 +7,7 @@ import type { Connector } from '../../../src/lib/db/connector';
 import { coefficientRows } from '../../../src/lib/metrics/agreement/coefficient-rows';
 import { krippendorffBand, landisKochBand } from '../../../src/lib/metrics/agreement/interpretation';
 import { AgreementState } from '../../../src/lib/state/agreement.svelte';
-import { freshDb, loadCsvFile, REALDATA } from '../../helpers/db';
+import { clearDb, freshDb, loadCsvFile, loadCsvText, REALDATA } from '../../helpers/db';
 
 describe('interpretation bands', () => {
   it('Landis & Koch (1977): boundaries 0, .20, .40, .60, .80 belong to the lower band', () => {
@@ -85,7 +85,13 @@ describe('AgreementState + AgreementPanel', () => {
     expect(body).toMatch(/exactly two annotators/);
   });
   it('escapes labels: an annotator id with markup is rendered as text', async () => {
-    await db.exec(`UPDATE judgements SET annotator_id = '<b>x</b>' WHERE annotator_id = 'Rater1'`);
+    // loaded as a file would bring it (the figures are cached per state of the loaded data)
+    await clearDb(db);
+    await loadCsvText(
+      db,
+      'markup.csv',
+      'item,annotator,label\n1,<b>x</b>,a\n1,r2,a\n2,<b>x</b>,b\n2,r2,a\n3,<b>x</b>,b\n3,r2,b\n',
+    );
     const state = new AgreementState();
     state.options = { bootstrap: false };
     await state.refresh(db, {});
