@@ -27,7 +27,7 @@ export async function loadTable(db: Connector, parsed: Extract<ParsedFile, { kin
   const dropScratch = dropScratchTables(sourceId);
   await db.exec(dropScratch);
   try {
-    await readTable(db, sourceId, table, parsed.data);
+    await readTable(db, sourceId, parsed.data);
     const text = await textColumns(db, table);
     let loaded: number;
     if (role === 'gold') {
@@ -54,20 +54,21 @@ export async function loadTable(db: Connector, parsed: Extract<ParsedFile, { kin
   }
 }
 
-/** The rows into `table`, in file order: Arrow batches inserted one after another, or the Parquet file read by DuckDB. */
-async function readTable(db: Connector, sourceId: number, table: SqlQuery, data: TableData): Promise<void> {
+/** The rows into `table_<sourceId>`, in file order: Arrow batches inserted one after another, or the Parquet file read by DuckDB. */
+async function readTable(db: Connector, sourceId: number, data: TableData): Promise<void> {
+  const name = `table_${sourceId}`;
   if (data.format === 'parquet') {
-    const name = `annoqa_source_${sourceId}.parquet`;
-    await db.registerFile(name, data.content);
+    const file = `annoqa_source_${sourceId}.parquet`;
+    await db.registerFile(file, data.content);
     try {
-      await inFileOrder(db, sql`CREATE TABLE ${table} AS SELECT * FROM read_parquet(${literal(name)})`);
+      await inFileOrder(db, sql`CREATE TABLE ${ident(name)} AS SELECT * FROM read_parquet(${literal(file)})`);
     } finally {
-      await db.dropFile(name);
+      await db.dropFile(file);
     }
     return;
   }
   if (!db.insertArrow) throw new Error(`internal: the ${db.engine} connector cannot insert Arrow; read Parquet with DuckDB`);
-  for (const [i, batch] of data.batches.entries()) await db.insertArrow(table.text.slice(1, -1), batch, i === 0);
+  for (const [i, batch] of data.batches.entries()) await db.insertArrow(name, batch, i === 0);
 }
 
 /**
