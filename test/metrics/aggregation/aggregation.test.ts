@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../../src/lib/db/connector';
 import { aggregationByQuestion } from '../../../src/lib/metrics/aggregation/aggregation-by-question';
-import { dawidSkene } from '../../../src/lib/metrics/aggregation/dawid-skene';
+import { dawidSkene, dawidSkeneByQuestion } from '../../../src/lib/metrics/aggregation/dawid-skene';
 import { majorityVoteByQuestion } from '../../../src/lib/metrics/aggregation/majority-vote';
 import { questionKey } from '../../../src/lib/report/report-types';
 import { freshDb, loadCsvText } from '../../helpers/db';
@@ -84,6 +84,42 @@ describe('dawidSkene without gold', () => {
       expect(byId.get('r')!.confusion[0][1]).toBeCloseTo(5 / 15, 6);
     } finally {
       await nogold.close();
+    }
+  });
+});
+
+describe('dawidSkeneByQuestion', () => {
+  it('fits each question as if it were alone (questions numbered in one statement keep their own items, annotators and classes)', async () => {
+    // Independent computation: the same EM on one question at a time (`dawidSkene` selects the
+    // question's judgements only). Items n0…n9 and annotators p, q, r repeat across three
+    // questions of two batches with different classes, so a mix-up between questions shows.
+    const lines = ['batch_id,item_id,annotator_id,question,answer'];
+    for (let i = 0; i < 10; i++)
+      for (const [a, flip] of [
+        ['p', 0],
+        ['q', 0],
+        ['r', i % 3 === 0 ? 1 : 0],
+      ] as const) {
+        lines.push(`b1,n${i},${a},mood,${(i + flip) % 2 ? 'sad' : 'glad'}`);
+        lines.push(`b1,n${i},${a},tone,${(i + flip) % 3 === 0 ? 'warm' : (i + flip) % 3 === 1 ? 'cold' : 'flat'}`);
+        lines.push(`b2,n${i},${a},mood,${(i * 7 + flip) % 2 ? 'sad' : 'glad'}`);
+      }
+    const many = await freshDb();
+    try {
+      await loadCsvText(many, 'many.csv', lines.join('\n') + '\n');
+      const all = await dawidSkeneByQuestion(many, {});
+      expect(all.size).toBe(3);
+      for (const [batch_id, question] of [
+        ['b1', 'mood'],
+        ['b1', 'tone'],
+        ['b2', 'mood'],
+      ]) {
+        const ref = { batch_id, strategy: 'unspecified', question };
+        expect(all.get(questionKey(ref))).toEqual(await dawidSkene(many, {}, ref));
+      }
+      expect(all.get(key('b1', 'unspecified', 'tone'))!.classes).toEqual(['cold', 'flat', 'warm']);
+    } finally {
+      await many.close();
     }
   });
 });

@@ -55,7 +55,9 @@ export const AGGREGABLE = sql`EXISTS (SELECT 1 FROM questions q WHERE q.batch_id
  * Dawid & Skene (1979) EM for every question the filters and `extra` select (by default the
  * aggregable ones), keyed by `questionKey()`. One SQL statement counts answers per
  * (question, item, annotator, class), integer-codes them from small dictionaries (hash
- * joins, not rank windows over every judgement) and returns one row of lists per question;
+ * joins, not rank windows over every judgement) and returns one row of lists per question.
+ * The questions are numbered first (`q`), so the dictionaries and joins key on (q, value)
+ * rather than on three more strings (1M judgements on duckdb-wasm: 3.5 → 2.2 s);
  * `fitDawidSkene` runs EM from the majority-vote start to convergence. Works without gold;
  * accuracy needs gold. Classes are the answer codes seen, lowest first.
  */
@@ -67,24 +69,26 @@ export async function dawidSkeneByQuestion(
 ): Promise<Map<string, DawidSkeneReport>> {
   const key = 'batch_id, strategy, question';
   const codes = (column: string, order: string) =>
-    raw(`(SELECT ${key}, ${column}, (row_number() OVER (PARTITION BY ${key} ORDER BY ${order}) - 1)::INTEGER AS code_no
-      FROM (SELECT DISTINCT ${key}, ${column} FROM coded))`);
+    raw(`(SELECT q, ${column}, (row_number() OVER (PARTITION BY q ORDER BY ${order}) - 1)::INTEGER AS code_no
+      FROM (SELECT DISTINCT q, ${column} FROM coded))`);
   const packed = await db.query<PackedQuestion>(sql`
-    WITH coded AS MATERIALIZED (SELECT * FROM ${codedJudgements(filters, extra)}),
+    WITH answers AS MATERIALIZED (SELECT * FROM ${codedJudgements(filters, extra)}),
+    questions_in AS MATERIALIZED (SELECT ${raw(key)}, row_number() OVER ()::INTEGER AS q FROM (SELECT DISTINCT ${raw(key)} FROM answers)),
+    coded AS MATERIALIZED (SELECT q, item_id, annotator_id, code FROM answers JOIN questions_in USING (${raw(key)})),
     items AS MATERIALIZED ${codes('item_id', 'item_id')},
     annotators AS MATERIALIZED ${codes('annotator_id', 'annotator_id')},
     classes AS MATERIALIZED ${codes('code', codeOrder('code').text)},
     observations AS (
-      SELECT ${raw(key)}, e.code_no AS i, a.code_no AS j, c.code_no AS l, count(*)::INTEGER AS n
-      FROM coded JOIN items e USING (${raw(key)}, item_id) JOIN annotators a USING (${raw(key)}, annotator_id)
-        JOIN classes c USING (${raw(key)}, code)
+      SELECT q, e.code_no AS i, a.code_no AS j, c.code_no AS l, count(*)::INTEGER AS n
+      FROM coded JOIN classes c USING (q, code) JOIN annotators a USING (q, annotator_id) JOIN items e USING (q, item_id)
       GROUP BY ALL)
-    SELECT * FROM
-      (SELECT ${raw(key)}, list(i) AS i, list(j) AS j, list(l) AS l, list(n) AS n FROM observations GROUP BY ALL)
-      JOIN (SELECT ${raw(key)}, list(code ORDER BY code_no) AS classes FROM classes GROUP BY ALL) USING (${raw(key)})
-      JOIN (SELECT ${raw(key)}, list(annotator_id ORDER BY code_no) AS annotators FROM annotators GROUP BY ALL) USING (${raw(key)})
-      LEFT JOIN (SELECT ${raw(key)}, list(e.code_no) AS gold_i, list(g.gold_code) AS gold_code
-        FROM items e JOIN ${goldItems(filters, extra, await goldJudgements(db))} g USING (${raw(key)}, item_id) GROUP BY ALL) USING (${raw(key)})`);
+    SELECT ${raw(key)}, i, j, l, n, classes, annotators, gold_i, gold_code FROM questions_in
+      JOIN (SELECT q, list(i) AS i, list(j) AS j, list(l) AS l, list(n) AS n FROM observations GROUP BY q) USING (q)
+      JOIN (SELECT q, list(code ORDER BY code_no) AS classes FROM classes GROUP BY q) USING (q)
+      JOIN (SELECT q, list(annotator_id ORDER BY code_no) AS annotators FROM annotators GROUP BY q) USING (q)
+      LEFT JOIN (SELECT q, list(e.code_no) AS gold_i, list(g.gold_code) AS gold_code
+        FROM items e JOIN (SELECT q, item_id, gold_code FROM ${goldItems(filters, extra, await goldJudgements(db))} JOIN questions_in USING (${raw(key)})) g
+        USING (q, item_id) GROUP BY q) USING (q)`);
   return new Map(packed.map((q) => [questionKey(q), fitQuestion(q, options)]));
 }
 
