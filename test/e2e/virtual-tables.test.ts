@@ -177,6 +177,29 @@ describe(`tables of ${ANNOTATORS} annotators render a window of rows`, () => {
     await checkWindowedTable(page, 'Download accuracy by annotator as CSV');
   });
 
+  it('Agreement: the heatmap draws the 40 busiest annotators, the pairs CSV has every pair', async () => {
+    const { page } = session;
+    await page.getByRole('tab', { name: 'Agreement', exact: true }).click();
+    await waitForDashboard(page);
+    const figure = page.locator('figure', { has: page.locator('svg[aria-label^="Pairwise Cohen"]') });
+    await expect(figure.locator('figcaption').textContent()).resolves.toMatch(
+      /draws the 40 annotators with the most ratings; the table below has all 3,000/,
+    );
+    // 40 row labels and 40 column labels; at most 40 × 39 cells
+    await expect(figure.locator('svg > text').count()).resolves.toBe(80);
+    expect(await figure.locator('svg > g').count()).toBeLessThanOrEqual(40 * 39);
+    // the pairs expected: every two annotators who answered a common item (listed from the generator's rule)
+    const [header, ...pairs] = parse(await download(page, page.getByRole('button', { name: /^Download annotator pairs/ })));
+    expect(header).toEqual(['first', 'second', 'shared_items', 'observed_agreement', 'cohen_kappa', 'reason']);
+    const expected = new Set<string>();
+    const byItem = new Map<number, number[]>();
+    for (let a = 0; a < ANNOTATORS; a++)
+      for (const item of [a % ITEMS, (7 * a + 3) % ITEMS]) byItem.set(item, [...(byItem.get(item) ?? []), a]);
+    for (const list of byItem.values())
+      for (const x of list) for (const y of list) if (x < y) expected.add(`${annotatorId(x)}|${annotatorId(y)}`);
+    expect(new Set(pairs.map((r) => [r[0], r[1]].sort().join('|')))).toEqual(expected);
+  });
+
   it('raised no page error and sent nothing outside the origin', () => {
     expect(session.pageErrors).toEqual([]);
     expect(session.outsideRequests).toEqual([]);

@@ -88,3 +88,23 @@ export function heatmapLayout(
     legend: [-1, -0.5, 0, 0.5, 1].map((value) => ({ value, fill: color(value) })),
   };
 }
+
+/** A heatmap draws at most this many annotators (40 × 39 cells, about 1,800 px wide); more would not read as a chart. */
+export const HEATMAP_MAX_ANNOTATORS = 40;
+
+/**
+ * The annotators a heatmap draws: all of them up to `limit`, else the `limit` with the most
+ * ratings (ties by name), kept in the order of `names`. Pairs outside the choice are left out
+ * of the layout; tables and CSVs keep every annotator.
+ */
+export function busiestAnnotators(
+  names: readonly string[],
+  ratings: ReadonlyMap<string, number>,
+  limit = HEATMAP_MAX_ANNOTATORS,
+): string[] {
+  if (names.length <= limit) return [...names];
+  const chosen = new Set(
+    [...names].sort((a, b) => (ratings.get(b) ?? 0) - (ratings.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, limit),
+  );
+  return names.filter((name) => chosen.has(name));
+}
