@@ -3,6 +3,7 @@ import type { Connector } from '../../../src/lib/db/connector';
 import { dailyTrend } from '../../../src/lib/metrics/throughput/daily-trend';
 import { durationHistogram } from '../../../src/lib/metrics/throughput/duration-histogram';
 import { activeTimeReference, quantileType7, type TimedAnswer } from '../../../src/lib/metrics/throughput/reference';
+import type { Filters } from '../../../src/lib/metrics/filters';
 import { throughputBy } from '../../../src/lib/metrics/throughput/throughput-by';
 import { seededRandom } from '../../../src/lib/stats/seeded-random';
 import { clearDb, freshDb, loadCsvText } from '../../helpers/db';
@@ -96,6 +97,39 @@ describe('throughput SQL vs plain-TS reference', () => {
     expect(series.points.map((p) => [p.day, p.assignments])).toEqual([...perDay].sort((a, b) => a[0].localeCompare(b[0])));
     const perAnnotator = await dailyTrend(db, {}, ['annotator_id']);
     expect(perAnnotator).toHaveLength(6);
+  });
+
+  it('daily trend points are the throughput figures of the group and day', async () => {
+    // Plain TS: distinct items (= units, one question) and annotators per UTC day.
+    const units = new Map<string, Set<string>>();
+    const annotators = new Map<string, Set<string>>();
+    for (const r of ROWS) {
+      const day = utcDay(r.submitted_ms);
+      units.set(day, (units.get(day) ?? new Set()).add(r.item));
+      annotators.set(day, (annotators.get(day) ?? new Set()).add(r.annotator_id));
+    }
+    const [series] = await dailyTrend(db, {}, []);
+    expect(series.points.map((p) => [p.day, p.units, p.annotators])).toEqual(
+      [...units.keys()].sort().map((day) => [day, units.get(day)!.size, annotators.get(day)!.size]),
+    );
+    // Independent path: throughputBy's full row for the same grouping (active hours by its sessionising).
+    for (const [keys, filters] of [
+      [[], {}],
+      [['annotator_id'], {}],
+      [['annotator_id'], { annotators: ['ann-2', 'ann-4'] }],
+    ] as ['annotator_id'[], Filters][]) {
+      const full = await throughputBy(db, filters, [...keys, 'day']);
+      const points = (await dailyTrend(db, filters, keys)).flatMap((s) =>
+        s.points.map((p) => ({ annotator_id: s.annotator_id, ...p })),
+      );
+      expect(points).toHaveLength(full.length);
+      for (const [i, p] of points.entries()) {
+        const row = full[i];
+        expect([p.day, p.units, p.assignments, p.annotators]).toEqual([row.day, row.units, row.assignments, row.annotators]);
+        if (keys.length) expect(p.annotator_id).toBe(row.annotator_id);
+        expect(p.active_hours!).toBeCloseTo(row.active_hours!, 12);
+      }
+    }
   });
 
   it('duration histogram counts like a plain-TS binning', async () => {

@@ -1,9 +1,9 @@
 import type { Connector } from '../../db/connector';
 import type { Reasons } from '../../report/report-types';
+import { sql } from '../../sql/sql';
 import type { Filters } from '../filters';
-import { groupId, type GroupKey } from './group-keys';
-import { throughputBy } from './throughput-by';
-import type { ThroughputOptions } from './timed-assignments';
+import { groupClause, groupId, groupSelect, perGroupCached, type GroupKey } from './group-keys';
+import { timedAssignments, type ThroughputOptions } from './timed-assignments';
 
 export interface DailyPoint {
   /** UTC day, `YYYY-MM-DD`. */
@@ -47,7 +47,10 @@ export function leastSquaresSlope(xs: readonly number[], ys: readonly number[]):
 /**
  * The trend over the batch: per group (e.g. per annotator for the timeline, per batch for the
  * trend) the answers delivered on each UTC day with a submission, and the OLS slope of
- * answers per day over calendar days (days without work are absent, not zero).
+ * answers per day over calendar days (days without work are absent, not zero). The figures
+ * are `throughputBy`'s for the group and day (units, assignments, annotators, active hours),
+ * read by a query that computes only those four: the full throughput row's seven distinct
+ * counts and two quantiles per annotator-day cost ~1 s at 1M judgements on duckdb-wasm.
  */
 export async function dailyTrend(
   db: Connector,
@@ -55,7 +58,14 @@ export async function dailyTrend(
   keys: readonly GroupKey[] = [],
   options: ThroughputOptions = {},
 ): Promise<DailySeries[]> {
-  const rows = (await throughputBy(db, filters, [...keys, 'day'], options)).filter((r) => r.day);
+  const byDay: GroupKey[] = [...keys, 'day'];
+  const rows = await perGroupCached(db, `daily:${JSON.stringify(options)}`, filters, byDay, async (selected) =>
+    db.query<Record<GroupKey, string> & Omit<DailyPoint, 'day' | 'units_per_annotator'>>(sql`
+      SELECT ${groupSelect(byDay)}, count(DISTINCT unit_no)::DOUBLE AS units, count(*)::DOUBLE AS assignments,
+        count(DISTINCT annotator_no)::DOUBLE AS annotators, sum(active_s) / 3600.0 AS active_hours
+      FROM ${await timedAssignments(db, selected, options)} a WHERE submitted_at IS NOT NULL
+      ${groupClause(byDay)}`),
+  );
   const series = new Map<string, DailySeries>();
   for (const row of rows) {
     const id = groupId(row as unknown as Record<string, unknown>, keys);
