@@ -3,13 +3,26 @@ import { line, scaleLinear, scaleUtc, utcDay } from 'd3';
 export interface TimelineSeriesInput {
   id: string;
   points: readonly { day: string; value: number }[];
+  /** The line that sums the series not drawn one by one (grey, dashed). */
+  others?: boolean;
 }
 
 export interface TimelineLayout {
-  series: { id: string; path: string; colour: string; points: { x: number; y: number; day: string; value: number }[] }[];
+  series: {
+    /** Unique per line: the id, or '' for the "others" line (ids never collide with it: they are keyed with a prefix). */
+    key: string;
+    id: string;
+    others: boolean;
+    path: string;
+    colour: string;
+    points: { x: number; y: number; day: string; value: number }[];
+  }[];
   xTicks: { x: number; label: string }[];
   yTicks: { y: number; label: string }[];
 }
+
+/** The "others" line's colour: the grey Okabe & Ito's palette ends with (named lines take the seven others first). */
+export const OTHERS_LINE_COLOUR = '#999999';
 
 /** Okabe & Ito (2008) colour-blind-safe palette (black omitted). */
 export const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#999999'];
@@ -46,7 +59,15 @@ export function timelineLayout(series: readonly TimelineSeriesInput[], width: nu
       const points = [...s.points]
         .sort((a, b) => a.day.localeCompare(b.day))
         .map((p) => ({ x: x(utcDate(p.day)), y: y(p.value), day: p.day, value: p.value }));
-      return { id: s.id, path: path(points) ?? '', colour: OKABE_ITO[i % OKABE_ITO.length], points };
+      const others = !!s.others;
+      return {
+        key: others ? '' : `s:${s.id}`,
+        id: s.id,
+        others,
+        path: path(points) ?? '',
+        colour: others ? OTHERS_LINE_COLOUR : OKABE_ITO[i % OKABE_ITO.length],
+        points,
+      };
     }),
     xTicks: x.ticks(Math.min(8, utcDay.count(new Date(first), new Date(last)) + 1)).map((t) => ({ x: x(t), label: fx(t) })),
     yTicks: y.ticks(5).map((t) => ({ y: y(t), label: fy(t) })),
