@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
 import { agreementByQuestion } from '../../src/lib/metrics/agreement/agreement-by-question';
-import { byQuestionCached } from '../../src/lib/metrics/by-question-cache';
+import { byQuestionCached, rowsByPartitionCached } from '../../src/lib/metrics/by-question-cache';
 import type { Filters } from '../../src/lib/metrics/filters';
 import { sql } from '../../src/lib/sql/sql';
 import { freshDb, loadCsvText } from '../helpers/db';
@@ -59,5 +59,43 @@ describe('byQuestionCached', () => {
     await loadCsvText(db, 'more.csv', 'batch_id,item_id,question,annotator_id,answer\nb1,i9,q1,a,1\nb1,i9,q1,b,1\n');
     await agreement({ batches: ['b1'] });
     expect(computed).toHaveLength(2);
+  });
+});
+
+describe('rowsByPartitionCached without partitions', () => {
+  let db: Connector;
+  const computed: Filters[] = [];
+  const perAnnotator = (filters: Filters) =>
+    rowsByPartitionCached(db, 'judgements per annotator', filters, [], async (selected) => {
+      computed.push(selected);
+      return db.query<{ annotator_id: string; n: number }>(
+        sql`SELECT annotator_id, count(*)::INTEGER AS n FROM judgements WHERE ${selected.batches?.length ? sql`batch_id = ${selected.batches[0]}` : sql`true`} GROUP BY ALL ORDER BY ALL`,
+      );
+    });
+  beforeAll(async () => {
+    db = await freshDb();
+    await loadCsvText(db, 'two-batches.csv', CSV);
+  });
+  afterAll(() => db.close());
+
+  it('remembers each filter state: going back to one (clearing a filter) computes nothing', async () => {
+    const all = await perAnnotator({});
+    // 2 batches × 2 questions × 6 items per annotator
+    expect(all).toEqual([
+      { annotator_id: 'a', n: 24 },
+      { annotator_id: 'b', n: 24 },
+      { annotator_id: 'c', n: 24 },
+    ]);
+    expect(await perAnnotator({ batches: ['b1'] })).toEqual(all.map((r) => ({ ...r, n: 12 })));
+    all[0].n = -1; // a caller's edit does not reach the cache
+    expect(await perAnnotator({})).toEqual([
+      { annotator_id: 'a', n: 24 },
+      { annotator_id: 'b', n: 24 },
+      { annotator_id: 'c', n: 24 },
+    ]);
+    expect(computed).toEqual([{}, { batches: ['b1'] }]);
+    await loadCsvText(db, 'more.csv', 'batch_id,item_id,question,annotator_id,answer\nb1,i9,q1,a,1\n');
+    expect((await perAnnotator({}))[0]).toEqual({ annotator_id: 'a', n: 25 });
+    expect(computed).toHaveLength(3);
   });
 });

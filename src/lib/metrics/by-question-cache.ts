@@ -84,7 +84,7 @@ export async function oneQuestionCached<T>(
  * Rows of a grouped query whose groups lie inside partitions (`partition` pairs a filter with
  * the row field holding its value, e.g. ['batches', 'batch_id'] for rows grouped by batch),
  * through `byPartitionCached`: computed once per state of the data and of the other filters,
- * in the order `compute` returns them. Without partitions, `compute` runs on the filters as given.
+ * in the order `compute` returns them. Without partitions, they are remembered per filter state.
  */
 export async function rowsByPartitionCached<R extends object>(
   db: Connector,
@@ -93,7 +93,13 @@ export async function rowsByPartitionCached<R extends object>(
   partition: readonly (readonly [PartitionFilter, string])[],
   compute: (filters: Filters) => Promise<R[]>,
 ): Promise<R[]> {
-  if (!partition.length) return compute(filters);
+  if (!partition.length) {
+    // Nothing to choose among (e.g. rows per annotator): remembered per filter state, so going
+    // back to one (clearing a filter) costs nothing.
+    const key = `${await dataFingerprint(db)}#${JSON.stringify(filters)}`;
+    const rows = await memoPerData(db, `rows:${name}`, key, () => compute(filters), KEEP);
+    return rows.map((row) => ({ ...row }));
+  }
   const dimensions = partition.map(([dimension]) => dimension);
   const rows = await byPartitionCached(db, name, filters, dimensions, async (within) => {
     const all = await compute(within);
