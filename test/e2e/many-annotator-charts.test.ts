@@ -157,6 +157,27 @@ describe(`charts of ${ANNOTATORS} annotators with timestamps draw a bounded numb
     );
   });
 
+  it('the annotator filter is a text box with suggestions: a typed name filters, an unknown one is refused', async () => {
+    const { page } = session;
+    const box = page.locator('input[data-filter=annotators]');
+    await expect(box.getAttribute('placeholder')).resolves.toBe('all (3,000): type a name');
+    await expect(page.locator(`datalist#${await box.getAttribute('list')} option`).count()).resolves.toBe(ANNOTATORS);
+    await box.fill('nobody');
+    await box.press('Enter');
+    await expect(box.evaluate((input: HTMLInputElement) => input.validationMessage)).resolves.toMatch(
+      /No annotator named “nobody”/,
+    );
+    await expect(page.getByRole('button', { name: 'Clear filters' }).count()).resolves.toBe(0);
+    await box.fill(annotatorId(100));
+    await box.press('Enter');
+    await page.getByRole('button', { name: 'Clear filters' }).waitFor();
+    await waitForDashboard(page);
+    await expect(page.evaluate(() => location.hash)).resolves.toContain(annotatorId(100));
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await waitForDashboard(page);
+    await expect(box.inputValue()).resolves.toBe('');
+  });
+
   it('raised no page error and sent nothing outside the origin', () => {
     expect(session.pageErrors).toEqual([]);
     expect(session.outsideRequests).toEqual([]);
