@@ -70,3 +70,18 @@ export async function openApp(path = '/'): Promise<BrowserSession> {
 export async function waitForDashboard(page: Page, timeout = 90_000): Promise<void> {
   await page.waitForSelector('.view[data-ready="true"]', { timeout });
 }
+
+/**
+ * Opens the built app on `path`, loads a generated CSV through the file input and the mapping
+ * dialog, and waits until `ready` (a selector) shows and the dashboard is computed.
+ */
+export async function openAppWithCsv(path: string, fileName: string, csv: string, ready: string): Promise<BrowserSession> {
+  const session = await openApp(path);
+  await waitForDashboard(session.page);
+  const { page } = session;
+  await page.getByTestId('file-input').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('mapping-load').click();
+  await page.waitForSelector(ready, { timeout: 120_000 });
+  await waitForDashboard(page);
+  return session;
+}

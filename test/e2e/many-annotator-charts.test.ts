@@ -4,7 +4,7 @@ import { PCHART_MAX_CHARTS } from '../../src/lib/charts/p-chart-selection';
 import { RATE_CARD_MAX_INPUTS } from '../../src/lib/charts/rate-card-rows';
 import { SCATTER_MAX_LABELS, SCATTER_MAX_POINTS } from '../../src/lib/charts/scatter';
 import { THROUGHPUT_MAX_LINES } from '../../src/lib/charts/throughput-lines';
-import { openApp, waitForDashboard, type BrowserSession } from './browser';
+import { openAppWithCsv, waitForDashboard, type BrowserSession } from './browser';
 
 // Issue #9, the charts: 3,000 annotators WITH timestamps, durations and costs, gold on two items
 // in three. Before, the p-charts drew one chart per annotator (3,000 charts, ~64k SVG elements),
@@ -39,15 +39,12 @@ function manyAnnotatorsCsv(): string {
 let session: BrowserSession;
 
 beforeAll(async () => {
-  session = await openApp('/#view=economics');
-  await waitForDashboard(session.page);
-  const { page } = session;
-  await page
-    .getByTestId('file-input')
-    .setInputFiles({ name: 'many-annotators-timed.csv', mimeType: 'text/csv', buffer: Buffer.from(manyAnnotatorsCsv()) });
-  await page.getByTestId('mapping-load').click();
-  await page.waitForSelector(`table[aria-rowcount="${ANNOTATORS + 1}"]`, { timeout: 120_000 });
-  await waitForDashboard(page);
+  session = await openAppWithCsv(
+    '/#view=economics',
+    'many-annotators-timed.csv',
+    manyAnnotatorsCsv(),
+    `table[aria-rowcount="${ANNOTATORS + 1}"]`,
+  );
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VIRTUAL_ROWS_THRESHOLD } from '../../src/lib/charts/row-window';
-import { openApp, waitForDashboard, type BrowserSession } from './browser';
+import { openAppWithCsv, waitForDashboard, type BrowserSession } from './browser';
 
 // Issue #9: a program with thousands of annotators. A CSV of 3,000 annotators (two judgements
 // each on 1,500 items, gold in a column) is loaded in the built app; the per-annotator tables
@@ -28,15 +28,12 @@ function manyAnnotatorsCsv(): string {
 let session: BrowserSession;
 
 beforeAll(async () => {
-  session = await openApp('/#view=economics');
-  await waitForDashboard(session.page);
-  const { page } = session;
-  await page
-    .getByTestId('file-input')
-    .setInputFiles({ name: 'many-annotators.csv', mimeType: 'text/csv', buffer: Buffer.from(manyAnnotatorsCsv()) });
-  await page.getByTestId('mapping-load').click();
-  await page.waitForSelector(`table[aria-rowcount="${ANNOTATORS + 1}"]`, { timeout: 120_000 });
-  await waitForDashboard(page);
+  session = await openAppWithCsv(
+    '/#view=economics',
+    'many-annotators.csv',
+    manyAnnotatorsCsv(),
+    `table[aria-rowcount="${ANNOTATORS + 1}"]`,
+  );
 });
 
 afterAll(async () => {
