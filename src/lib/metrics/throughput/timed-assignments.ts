@@ -54,8 +54,9 @@ function gapSeconds(options: ThroughputOptions): number {
  * annotator, `day_no` = UTC days since 1970 of submitted_at (NULL without it), and
  * `item_assignment_no` / `annotator_day_no`, exact pairings of item × annotator and day × annotator
  * (BIGINT: key << 32 + annotator_no). The per-item question count is a hash aggregate joined
- * back, and sessions are ordered by the integer annotator key: window sorts over strings are
- * what cost most here.
+ * back. The gaps between submissions are computed on a narrow projection (annotator,
+ * submitted_at, first row) and joined back by first row: sorting whole assignment rows in the
+ * window cost a third of the statement (1M judgements on duckdb-wasm: 4.8 → 3.9 s).
  */
 export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuery {
   const starts = sql`(gap_s IS NULL OR gap_s > ${gapSeconds(options)})`;
@@ -73,17 +74,18 @@ export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuer
         (i.n << 32) + p.n AS item_assignment_no
       FROM assignments a JOIN ${numbered('batch_id, item_id, question')} u USING (batch_id, item_id, question)
         JOIN ${numbered('batch_id, item_id')} i USING (batch_id, item_id) JOIN ${numbered('annotator_id')} p USING (annotator_id)),
-    per_item AS (SELECT item_assignment_no, count(*) AS questions_on_item FROM numbered GROUP BY item_assignment_no)
+    per_item AS (SELECT item_assignment_no, count(*) AS questions_on_item FROM numbered GROUP BY item_assignment_no),
+    gaps AS (SELECT first_row, (epoch_ms(submitted_at) - epoch_ms(lag(submitted_at) OVER (PARTITION BY annotator_id
+        ORDER BY submitted_at NULLS LAST, first_row))) / 1000.0 AS gap_s
+      FROM assignments WHERE submitted_at IS NOT NULL)
     SELECT * EXCLUDE (gap_s, first_row),
       (day_no << 32) + annotator_no AS annotator_day_no,
       CASE WHEN submitted_at IS NOT NULL THEN ${starts} END AS session_start,
       CASE WHEN submitted_at IS NULL THEN NULL WHEN ${starts} THEN coalesce(duration_s, 0) ELSE gap_s END AS active_s,
       CASE WHEN submitted_at IS NOT NULL THEN ${starts} AND duration_s IS NULL END AS start_without_duration
     FROM (
-      SELECT n.*, p.questions_on_item,
-        CASE WHEN submitted_at IS NOT NULL THEN (epoch_ms(submitted_at) - epoch_ms(lag(submitted_at) OVER (PARTITION BY annotator_no
-          ORDER BY submitted_at NULLS LAST, first_row))) / 1000.0 END AS gap_s
-      FROM numbered n JOIN per_item p USING (item_assignment_no)))`;
+      SELECT n.*, p.questions_on_item, g.gap_s
+      FROM numbered n JOIN per_item p USING (item_assignment_no) LEFT JOIN gaps g USING (first_row)))`;
 }
 
 /**
