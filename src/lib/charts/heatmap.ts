@@ -1,5 +1,6 @@
 import { scaleBand, scaleDiverging } from 'd3-scale';
 import { interpolatePuOr } from 'd3-scale-chromatic';
+import { topByTotal } from './top-series';
 
 /** One cell of a symmetric annotator × annotator heatmap. */
 export interface HeatmapCell {
@@ -103,8 +104,6 @@ export function busiestAnnotators(
   limit = HEATMAP_MAX_ANNOTATORS,
 ): string[] {
   if (names.length <= limit) return [...names];
-  const chosen = new Set(
-    [...names].sort((a, b) => (ratings.get(b) ?? 0) - (ratings.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, limit),
-  );
+  const chosen = new Set(topByTotal(new Map(names.map((name) => [name, ratings.get(name) ?? 0])), limit).top);
   return names.filter((name) => chosen.has(name));
 }

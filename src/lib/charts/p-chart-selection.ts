@@ -1,4 +1,5 @@
 import type { PChartSeries } from '../metrics/drift/p-chart-limits';
+import { byName } from './top-series';
 
 /** The p-chart small multiples show at most this many series (annotators or batches) at once. */
 export const PCHART_MAX_CHARTS = 12;
@@ -13,8 +14,6 @@ export interface PChartSelection {
   /** The series asked for by name, when found (drawn first, even outside the ranking). */
   asked: PChartSeries | null;
 }
-
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Which p-charts to draw: every series up to `limit`, in their order; above it the `limit` with

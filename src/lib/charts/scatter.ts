@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3';
 import { OKABE_ITO } from './timeline';
+import { byName } from './top-series';
 
 export interface CostAccuracyPoint {
   id: string;
@@ -30,7 +31,7 @@ export function scatterPointsToDraw(points: readonly CostAccuracyPoint[], limit 
   const onFrontier = new Set(frontier);
   const rest = points
     .filter((p) => !onFrontier.has(p.id))
-    .sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || byName(a.id, b.id))
     .map((p) => p.id);
   return new Set([...frontier, ...rest].slice(0, limit));
 }

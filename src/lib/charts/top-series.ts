@@ -4,7 +4,8 @@ export interface TopSplit {
   rest: string[];
 }
 
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Orders names by code unit (locale-independent, so a choice is the same on every machine). */
+export const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Splits series by their total (answers, judgements …): all of them up to `limit`, else the
