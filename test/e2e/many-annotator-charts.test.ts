@@ -157,7 +157,7 @@ describe(`charts of ${ANNOTATORS} annotators with timestamps draw a bounded numb
   it('the annotator filter is a text box with suggestions: a typed name filters, an unknown one is refused', async () => {
     const { page } = session;
     const box = page.locator('input[data-filter=annotators]');
-    await expect(box.getAttribute('placeholder')).resolves.toBe('all (3,000): type a name');
+    await expect(box.getAttribute('placeholder')).resolves.toBe('all 3,000');
     await expect(page.locator(`datalist#${await box.getAttribute('list')} option`).count()).resolves.toBe(ANNOTATORS);
     await box.fill('nobody');
     await box.press('Enter');
