@@ -4,6 +4,7 @@ import { color as d3color } from 'd3-color';
 import { schemeTableau10 } from 'd3-scale-chromatic';
 import type { DailyCount } from '../metrics/daily-activity';
 import { countOf, topByTotal } from './top-series';
+import { formatCount } from './format';
 
 export interface StackedBar {
   /** Unique per bar (day and annotator, or day and "others"). */
@@ -151,12 +152,12 @@ export function brushedDays(layout: DailyCountsLayout, x0: number, x1: number): 
  * some annotators are folded into "others", and what has no timestamp.
  */
 export function describeDailyCounts(layout: DailyCountsLayout, undated = 0): string {
-  let text = `${layout.total.toLocaleString('en-US')} judgements over ${layout.days} days by ${countOf(layout.annotators, 'annotator')}`;
+  let text = `${formatCount(layout.total)} judgements over ${layout.days} days by ${countOf(layout.annotators, 'annotator')}`;
   if (layout.others)
     text +=
       `; the ${layout.colors.length} annotators with the most judgements have their own colour, the other ` +
-      `${countOf(layout.others.annotators, 'annotator')} (${layout.others.judgements.toLocaleString('en-US')} judgements) ` +
+      `${countOf(layout.others.annotators, 'annotator')} (${formatCount(layout.others.judgements)} judgements) ` +
       'are the grey band on top of each day (use the Annotator filter to see one of them)';
-  if (undated) text += `; ${undated.toLocaleString('en-US')} judgements have no timestamp and are not shown`;
+  if (undated) text += `; ${formatCount(undated)} judgements have no timestamp and are not shown`;
   return text;
 }

@@ -1,5 +1,6 @@
 import type { PChartSeries } from '../metrics/drift/p-chart-limits';
 import { byName } from './top-series';
+import { formatCount } from './format';
 
 /** The p-chart small multiples show at most this many series (annotators or batches) at once. */
 export const PCHART_MAX_CHARTS = 12;
@@ -42,12 +43,11 @@ export function pChartsToShow(series: readonly PChartSeries[], limit = PCHART_MA
  * see any other. `by` is what one chart is for ("annotator", "batch").
  */
 export function describePChartSelection(selection: PChartSelection, by: 'annotator' | 'batch'): string {
-  const count = (n: number) => n.toLocaleString('en-US');
   const plural = by === 'batch' ? 'batches' : 'annotators';
   const asked = selection.asked ? `${selection.asked.series} (asked for), then ` : '';
   return (
-    `Showing ${count(selection.shown.length)} of ${count(selection.total)} ${plural}' charts: ${asked}those with the most ` +
-    `points outside their limits, then the most errors against gold. The flagged count above covers all ${count(selection.total)}` +
+    `Showing ${formatCount(selection.shown.length)} of ${formatCount(selection.total)} ${plural}' charts: ${asked}those with the most ` +
+    `points outside their limits, then the most errors against gold. The flagged count above covers all ${formatCount(selection.total)}` +
     ` and the accuracy table every ${by}; to chart another, type its name below or pick it in the ${by === 'batch' ? 'Batch' : 'Annotator'} filter.`
   );
 }

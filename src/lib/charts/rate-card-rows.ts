@@ -1,3 +1,5 @@
+import { formatCount } from './format';
+
 /** The hourly rate card shows at most this many annotators' inputs at once; a search finds any other. */
 export const RATE_CARD_MAX_INPUTS = 20;
 
@@ -35,13 +37,12 @@ export function rateCardRows(
 
 /** The line above the hourly inputs when they are not all shown: how many of how many, and how to find another. */
 export function describeRateCardRows(rows: RateCardRows, query: string): string {
-  const count = (n: number) => n.toLocaleString('en-US');
-  const own = `${count(rows.rated)} ${rows.rated === 1 ? 'has' : 'have'} a rate of their own in the applied card`;
+  const own = `${formatCount(rows.rated)} ${rows.rated === 1 ? 'has' : 'have'} a rate of their own in the applied card`;
   const found = query.trim()
-    ? `${count(rows.matches)} of ${count(rows.total)} annotators match “${query.trim()}”`
-    : `${count(rows.total)} annotators`;
+    ? `${formatCount(rows.matches)} of ${formatCount(rows.total)} annotators match “${query.trim()}”`
+    : `${formatCount(rows.total)} annotators`;
   return (
-    `${found}; showing ${count(rows.shown.length)} (those with a rate of their own first). ${own}. ` +
+    `${found}; showing ${formatCount(rows.shown.length)} (those with a rate of their own first). ${own}. ` +
     'Search for anyone else; Apply keeps every rate, shown or not.'
   );
 }

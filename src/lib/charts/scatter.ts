@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3';
 import { OKABE_ITO } from './timeline';
 import { byName } from './top-series';
+import { formatCount } from './format';
 
 export interface CostAccuracyPoint {
   id: string;
@@ -145,7 +146,7 @@ const LISTED = 10;
 const listed = (names: readonly string[]) =>
   names.length <= LISTED
     ? names.join(', ')
-    : `${names.slice(0, LISTED).join(', ')} and ${(names.length - LISTED).toLocaleString('en-US')} more`;
+    : `${names.slice(0, LISTED).join(', ')} and ${formatCount(names.length - LISTED)} more`;
 
 /**
  * The scatter's caption: how many points, the frontier (over every point; at most 10 named), how
@@ -153,10 +154,10 @@ const listed = (names: readonly string[]) =>
  */
 export function describeScatter(layout: ScatterLayout, notDrawable: readonly string[]): string {
   const frontier = layout.frontier.map((p) => `${p.id} ($${p.cost.toFixed(2)}, ${(p.accuracy * 100).toFixed(1)} %)`);
-  let text = `${layout.total.toLocaleString('en-US')} points; on the frontier (nothing is both cheaper and more accurate): ${listed(frontier)}`;
+  let text = `${formatCount(layout.total)} points; on the frontier (nothing is both cheaper and more accurate): ${listed(frontier)}`;
   if (layout.points.length < layout.total)
     text +=
-      `; the chart draws ${layout.points.length.toLocaleString('en-US')} of the ${layout.total.toLocaleString('en-US')}: ` +
+      `; the chart draws ${formatCount(layout.points.length)} of the ${formatCount(layout.total)}: ` +
       'the frontier, then those with the most gold-scored judgements (the table above has every row)';
   if (notDrawable.length) text += `; not drawn (no cost or no gold): ${listed(notDrawable)}`;
   return text;

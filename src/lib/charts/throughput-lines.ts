@@ -1,6 +1,7 @@
 import type { DailySeries } from '../metrics/throughput/daily-trend';
 import type { TimelineSeriesInput } from './timeline';
 import { countOf, topByTotal } from './top-series';
+import { formatCount } from './format';
 
 /** A throughput chart draws at most this many lines one by one: Okabe & Ito's seven colours, the grey is the "others" line. */
 export const THROUGHPUT_MAX_LINES = 7;
@@ -18,8 +19,6 @@ export interface ThroughputLines {
   /** One sentence per drawn line for the caption and screen readers; totals count every series. */
   summary: string;
 }
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** What one series is, singular and plural, per key. */
 const NOUNS = {
@@ -66,13 +65,13 @@ export function throughputLines(
       s.slope_per_day === null
         ? 'no trend'
         : `trend ${s.slope_per_day >= 0 ? '+' : ''}${s.slope_per_day.toFixed(2)} answers/day per day`;
-    return `${id(s)}: ${count(totals.get(id(s))!)} answers on ${s.points.length} days (${trend})`;
+    return `${id(s)}: ${formatCount(totals.get(id(s))!)} answers on ${s.points.length} days (${trend})`;
   });
   const answers = [...totals.values()].reduce((a, b) => a + b, 0);
   let summary = sentences.join('; ');
   if (split.rest.length)
     summary =
-      `${count(answers)} answers by ${countOf(totals.size, noun, nouns)}; the ${split.top.length} with the most answers have a line: ` +
-      `${summary}; ${othersLabel} (dashed grey line): ${count(othersAnswers)} answers on ${byDay.size} days`;
+      `${formatCount(answers)} answers by ${countOf(totals.size, noun, nouns)}; the ${split.top.length} with the most answers have a line: ` +
+      `${summary}; ${othersLabel} (dashed grey line): ${formatCount(othersAnswers)} answers on ${byDay.size} days`;
   return { lines, series: totals.size, othersSeries: split.rest.length, othersAnswers, answers, summary };
 }

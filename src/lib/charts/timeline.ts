@@ -21,11 +21,11 @@ export interface TimelineLayout {
   yTicks: { y: number; label: string }[];
 }
 
-/** The "others" line's colour: the grey Okabe & Ito's palette ends with (named lines take the seven others first). */
-export const OTHERS_LINE_COLOUR = '#999999';
-
 /** Okabe & Ito (2008) colour-blind-safe palette (black omitted). */
 export const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#999999'];
+
+/** The "others" line's colour: the grey Okabe & Ito's palette ends with (named lines take the seven others first). */
+export const OTHERS_LINE_COLOUR = OKABE_ITO[OKABE_ITO.length - 1];
 
 /** `YYYY-MM-DD` → the UTC midnight Date. */
 export function utcDate(day: string): Date {

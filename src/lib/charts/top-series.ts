@@ -1,3 +1,5 @@
+import { formatCount } from './format';
+
 /** The ids a chart draws one by one (`top`, in rank order) and the ones it folds into "others" (`rest`). */
 export interface TopSplit {
   top: string[];
@@ -21,5 +23,5 @@ export function topByTotal(totals: ReadonlyMap<string, number>, limit: number): 
 
 /** "1 annotator", "2,990 annotators": a count and its noun, for captions. */
 export function countOf(n: number, noun: string, plural = `${noun}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
+  return `${formatCount(n)} ${n === 1 ? noun : plural}`;
 }
