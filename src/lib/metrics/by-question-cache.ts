@@ -18,6 +18,11 @@ export const QUESTION_PARTITION: readonly (readonly [PartitionFilter, string])[]
 ];
 const QUESTION_DIMENSIONS = QUESTION_PARTITION.map(([dimension]) => dimension);
 
+/** The key of a state of the data and of the filters a result was computed under. */
+async function stateKey(db: Connector, filters: Filters): Promise<string> {
+  return `${await dataFingerprint(db)}#${JSON.stringify(filters)}`;
+}
+
 /**
  * A metric computed per partition — per question (`byQuestionCached`), per batch, per
  * (strategy, batch) … — remembered per state of the data. A partition's figures depend only on
@@ -36,8 +41,13 @@ export async function byPartitionCached<T>(
 ): Promise<Map<string, T>> {
   const within: Filters = { ...filters };
   for (const dimension of partition) delete within[dimension];
-  const key = `${await dataFingerprint(db)}#${JSON.stringify(within)}`;
-  const all = await memoPerData(db, `by-partition:${name}:${partition.join(',')}`, key, () => compute(within), KEEP);
+  const all = await memoPerData(
+    db,
+    `by-partition:${name}:${partition.join(',')}`,
+    await stateKey(db, within),
+    () => compute(within),
+    KEEP,
+  );
   const out = new Map<string, T>();
   for (const [partitionKey, value] of all) {
     const values = JSON.parse(partitionKey) as string[];
@@ -96,8 +106,7 @@ export async function rowsByPartitionCached<R extends object>(
   if (!partition.length) {
     // Nothing to choose among (e.g. rows per annotator): remembered per filter state, so going
     // back to one (clearing a filter) costs nothing.
-    const key = `${await dataFingerprint(db)}#${JSON.stringify(filters)}`;
-    const rows = await memoPerData(db, `rows:${name}`, key, () => compute(filters), KEEP);
+    const rows = await memoPerData(db, `rows:${name}`, await stateKey(db, filters), () => compute(filters), KEEP);
     return rows.map((row) => ({ ...row }));
   }
   const dimensions = partition.map(([dimension]) => dimension);
