@@ -49,8 +49,13 @@ export interface AppFileResult {
 export interface ViewLatency {
   view: string;
   open_ms: number | null;
+  /** A one-batch filter picked as soon as the view is ready. */
   filter_ms: number | null;
   clear_ms: number | null;
+  /** From ready to `.view[data-prefetched="true"]`: the likely next filter states computed in the background. */
+  prefetch_ms?: number | null;
+  /** Another one-batch filter picked once the view has settled (prefetched). */
+  settled_filter_ms?: number | null;
   error?: string;
 }
 
@@ -196,13 +201,22 @@ async function timedUntilReady(page: Page, act: () => Promise<void>, timeoutMs: 
 
 /**
  * For every view: open it, then filter to one batch (the second option of the batch filter,
- * as a user picks one), then clear the filter — each timed until the view is ready again.
+ * as a user picks one), then clear the filter — each timed until the view is ready again;
+ * then wait until the view has computed its likely next filter states (`prefetch_ms`) and
+ * pick another batch (`settled_filter_ms`), as a user who looked at the view first does.
  */
 async function viewLatencies(page: Page, timeoutMs: number): Promise<ViewLatency[]> {
   const out: ViewLatency[] = [];
   const batch = page.locator('select[data-filter=batches]');
   for (const view of VIEWS) {
-    const row: ViewLatency = { view, open_ms: null, filter_ms: null, clear_ms: null };
+    const row: ViewLatency = {
+      view,
+      open_ms: null,
+      filter_ms: null,
+      clear_ms: null,
+      prefetch_ms: null,
+      settled_filter_ms: null,
+    };
     try {
       const tab = page.getByRole('navigation', { name: 'Views' }).getByText(view, { exact: true });
       // the view shown already (the Overview, after a load) opens without a refresh
@@ -210,7 +224,14 @@ async function viewLatencies(page: Page, timeoutMs: number): Promise<ViewLatency
       row.open_ms = shown ? 0 : await timedUntilReady(page, () => tab.click(), timeoutMs);
       const value = await batch.locator('option').nth(1).getAttribute('value');
       row.filter_ms = await timedUntilReady(page, () => batch.selectOption(value!).then(() => undefined), timeoutMs);
-      row.clear_ms = await timedUntilReady(page, () => page.getByRole('button', { name: 'Clear filters' }).click(), timeoutMs);
+      const clear = () => page.getByRole('button', { name: 'Clear filters' }).click();
+      row.clear_ms = await timedUntilReady(page, clear, timeoutMs);
+      const settling = performance.now();
+      await page.waitForSelector('.view[data-prefetched="true"]', { timeout: timeoutMs });
+      row.prefetch_ms = Math.round(performance.now() - settling);
+      const other = await batch.locator('option').nth(2).getAttribute('value');
+      row.settled_filter_ms = await timedUntilReady(page, () => batch.selectOption(other!).then(() => undefined), timeoutMs);
+      await timedUntilReady(page, clear, timeoutMs);
     } catch (error) {
       row.error = (error as Error).message.split('\n')[0];
     }

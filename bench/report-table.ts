@@ -89,19 +89,27 @@ export function formatMarkdown(results: Results): string {
       }
       for (const f of app.files ?? []) {
         const views = f.views as
-          | { view: string; open_ms: number | null; filter_ms: number | null; clear_ms: number | null; error?: string }[]
+          | {
+              view: string;
+              open_ms: number | null;
+              filter_ms: number | null;
+              clear_ms: number | null;
+              prefetch_ms?: number | null;
+              settled_filter_ms?: number | null;
+              error?: string;
+            }[]
           | undefined;
         if (!views?.length) continue;
         out.push(
           '',
-          `Each view after loading ${f.file} (cumulative data): seconds until the view is ready again.`,
+          `Each view after loading ${f.file} (cumulative data): seconds until the view is ready again. "Settled" is another one-batch filter picked after the view has computed its likely next filter states in the background ("prefetch", seconds after it was ready).`,
           '',
-          '| view | open | one-batch filter | clear filter |',
-          '|---|---|---|---|',
+          '| view | open | one-batch filter | clear filter | prefetch | one-batch filter, settled |',
+          '|---|---|---|---|---|---|',
         );
         for (const v of views)
           out.push(
-            `| ${v.view}${v.error ? ` (error: ${v.error.slice(0, 60)})` : ''} | ${s(v.open_ms)} | ${s(v.filter_ms)} | ${s(v.clear_ms)} |`,
+            `| ${v.view}${v.error ? ` (error: ${v.error.slice(0, 60)})` : ''} | ${s(v.open_ms)} | ${s(v.filter_ms)} | ${s(v.clear_ms)} | ${s(v.prefetch_ms ?? null)} | ${s(v.settled_filter_ms ?? null)} |`,
           );
       }
     }

@@ -2,10 +2,13 @@ import type { Connector } from '../db/connector';
 import { memoPerData } from '../db/data-memo';
 import { dataFingerprint } from '../db/derived-table';
 import { questionKey } from '../report/report-types';
-import type { Filters } from './filters';
+import { filtersKey, type Filters } from './filters';
 
-/** How many filter states are remembered per metric (a few: the user goes back and forth). */
-const KEEP = 6;
+/**
+ * How many filter states are remembered per metric: the user goes back and forth, and the
+ * dashboard's prefetch adds the likely next ones (`likelyNextFilters`).
+ */
+const KEEP = 12;
 
 /** The filters that choose whole partitions of the judgements (a question belongs to one batch and strategy). */
 export type PartitionFilter = 'batches' | 'strategies' | 'questions';
@@ -20,7 +23,7 @@ const QUESTION_DIMENSIONS = QUESTION_PARTITION.map(([dimension]) => dimension);
 
 /** The key of a state of the data and of the filters a result was computed under. */
 async function stateKey(db: Connector, filters: Filters): Promise<string> {
-  return `${await dataFingerprint(db)}#${JSON.stringify(filters)}`;
+  return `${await dataFingerprint(db)}#${filtersKey(filters)}`;
 }
 
 /**

@@ -49,3 +49,15 @@ export function filterCondition(filters: Filters = {}): SqlQuery {
 export function filteredJudgements(filters: Filters = {}): SqlQuery {
   return sql`(SELECT j.* FROM judgements j WHERE ${filterCondition(filters)})`;
 }
+
+/**
+ * One string per selection, for keying cached results: the same selection gives the same key
+ * whatever its key order, value order or empty lists (`{}` and `{ batches: [] }` are one).
+ */
+export function filtersKey(filters: Filters = {}): string {
+  const set = Object.entries(filters)
+    .filter(([, value]) => value !== undefined && value !== '' && value !== 'all' && !(Array.isArray(value) && !value.length))
+    .map(([name, value]) => [name, Array.isArray(value) ? [...value].sort() : value] as const)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify(set);
+}

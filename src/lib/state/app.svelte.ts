@@ -15,7 +15,7 @@ import type { Filters } from '../metrics/filters';
 import { sql } from '../sql/sql';
 import { SAMPLE_FILES, sampleBytes } from './sample-data';
 import { timed } from './timing';
-import { formatUrlState, parseUrlState, type View } from './url-state';
+import { parseUrlState, type View } from './url-state';
 
 /** What the loading panel shows: which file of how many, the phase, bytes read and records parsed. */
 export interface LoadProgress {
@@ -183,7 +183,6 @@ export class AppState {
       );
       this.showingSample = false;
       this.filters = {};
-      this.syncUrl();
     }
     await this.loadAll(
       pending.map((p) => ({
@@ -264,17 +263,13 @@ export class AppState {
     this.revision++;
   }
 
+  /** Shows `view` (the dashboard writes the URL: `DashboardState.connect`). */
   setView(view: View): void {
     this.view = view;
-    this.syncUrl();
   }
 
+  /** Applies `filters` to every view (the dashboard writes the URL). */
   setFilters(filters: Filters): void {
     this.filters = filters;
-    this.syncUrl();
-  }
-
-  private syncUrl(): void {
-    history.replaceState(null, '', formatUrlState({ view: this.view, filters: $state.snapshot(this.filters) as Filters }));
   }
 }

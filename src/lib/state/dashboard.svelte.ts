@@ -1,5 +1,5 @@
 import type { Connector } from '../db/connector';
-import type { Filters } from '../metrics/filters';
+import { filtersKey, type Filters } from '../metrics/filters';
 import { filterOptions, type FilterOptions } from '../report/filter-options';
 import { AgreementState } from './agreement.svelte';
 import type { AppState } from './app.svelte';
@@ -7,6 +7,7 @@ import { AuditState } from './audit.svelte';
 import { DataState } from './data.svelte';
 import { EconomicsState } from './economics.svelte';
 import { GuaranteeState } from './guarantee.svelte';
+import { likelyNextFilters } from './likely-filters';
 import { OverviewState } from './overview.svelte';
 import { QualityState } from './quality.svelte';
 import { RowsState } from './rows.svelte';
@@ -17,10 +18,16 @@ import { formatUrlState, parseUrlState, type View } from './url-state';
 
 export type QualityTab = 'accuracy' | 'agreement' | 'rlhf' | 'vision' | 'instruction';
 
+/** How many likely next filter states a settled view computes ahead (`likelyNextFilters`). */
+const PREFETCHED_STATES = 8;
+
 /**
  * The state behind every view and the rules that keep it current: only the visible view (and
  * Quality's sub-tab) recomputes, one refresh at a time in order; the URL holds the view,
- * filters and view parameters (rate card, guarantee check), never data.
+ * filters and view parameters (rate card, guarantee check), never data. Once a view has
+ * settled, a view whose filter changes take longer than a glance (Economics) computes the
+ * filter states the user is likely to pick next in the background, so that picking one is
+ * answered from the metrics' caches; any newer change stops it between two queries.
  */
 export class DashboardState {
   readonly overview = new OverviewState();
@@ -38,10 +45,12 @@ export class DashboardState {
   private settledKey = $state('');
   private queue: Promise<unknown> = Promise.resolve();
   private readonly currentKey = $derived.by(
-    () =>
-      `${this.app.revision}|${this.app.view}|${this.qualityTab}|${this.strategy.threshold}|${JSON.stringify(this.app.filters)}`,
+    () => `${this.app.revision}|${this.app.view}|${this.qualityTab}|${this.strategy.threshold}|${filtersKey(this.app.filters)}`,
   );
   readonly ready = $derived(this.settledKey === this.currentKey);
+  /** Which settled key has had its likely next filter states computed ahead. */
+  private prefetchedKey = $state('');
+  readonly prefetched = $derived(this.prefetchedKey === this.currentKey);
 
   constructor(private readonly app: AppState) {
     const initial = parseUrlState(globalThis.location?.hash ?? '').params;
@@ -61,6 +70,22 @@ export class DashboardState {
     if (view === 'quality' && this.qualityTab === 'accuracy') return this.quality.refresh(db, filters);
     if (view === 'quality') return this.strategy.refresh(db, filters);
     return Promise.resolve();
+  }
+
+  /**
+   * Computes the likely next filter states of a settled view in the background (views without
+   * a `prefetch` have nothing to do), stopping as soon as the dashboard moves on from `key`.
+   */
+  private async prefetch(view: View, db: Connector, filters: Filters, key: string): Promise<void> {
+    const wanted = () => this.currentKey === key;
+    if (view === 'economics') {
+      for (const next of likelyNextFilters(filters, this.options, PREFETCHED_STATES)) {
+        if (!wanted()) return;
+        // a failure is not shown here: the memo forgets it, and picking that state recomputes and reports it
+        await timed('prefetch:economics', () => this.economics.prefetch(db, next, wanted)).catch(() => undefined);
+      }
+    }
+    if (wanted()) this.prefetchedKey = key;
   }
 
   /** Sets up the refresh and URL effects: call once while the root component initialises. */
@@ -89,7 +114,10 @@ export class DashboardState {
       const refresh = () =>
         timed(`refresh:${view === 'quality' ? `quality/${tab}` : view}`, () => this.refreshView(view, db, filters));
       // one refresh at a time, in order: a slow stale refresh can never overwrite a newer one
-      this.queue = this.queue.then(refresh).then(() => (this.settledKey = key));
+      this.queue = this.queue
+        .then(refresh)
+        .then(() => (this.settledKey = key))
+        .then(() => void this.prefetch(view, db, filters, key));
     });
     // On the Data view the rows table also follows its search box, page, layout and drill-down.
     $effect(() => {

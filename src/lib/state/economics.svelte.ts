@@ -13,6 +13,17 @@ export interface StrategyProjection extends Projection {
   strategy: string;
 }
 
+/** What the Economics panels show (`EconomicsState` holds the latest). */
+interface EconomicsFigures {
+  annotators: EconomicsRow[];
+  strategies: EconomicsRow[];
+  batches: EconomicsRow[];
+  prelabel: PrelabelComparison[];
+  timeline: DailySeries[];
+  trend: DailySeries[];
+  histogram: DurationHistogram;
+}
+
 /**
  * The Economics panels' state: the rate card and session gap (inputs), and per annotator,
  * strategy and batch the throughput and cost figures, benchmarks against DESIGN.md's ranges,
@@ -51,22 +62,50 @@ export class EconomicsState {
     this.filters = filters;
     this.loading = true;
     this.error = null;
-    const options = { sessionGapMinutes: this.sessionGapMinutes };
-    const card = $state.snapshot(this.card) as RateCard;
     try {
-      this.annotators = await economicsBy(db, filters, ['annotator_id'], card, options);
-      this.strategies = await economicsBy(db, filters, ['strategy'], card, options);
-      this.batches = await economicsBy(db, filters, ['batch_id'], card, options);
-      this.benchmarks = benchmarkAgainstRanges(this.strategies);
-      this.prelabel = await prelabelComparison(db, filters, ['strategy'], card, options, this.strategies);
-      this.timeline = await dailyTrend(db, filters, ['annotator_id'], options);
-      this.trend = await dailyTrend(db, filters, ['batch_id'], options);
-      this.histogram = await durationHistogram(db, filters, 30, options);
+      const figures = (await this.figures(db, filters))!;
+      this.annotators = figures.annotators;
+      this.strategies = figures.strategies;
+      this.batches = figures.batches;
+      this.benchmarks = benchmarkAgainstRanges(figures.strategies);
+      this.prelabel = figures.prelabel;
+      this.timeline = figures.timeline;
+      this.trend = figures.trend;
+      this.histogram = figures.histogram;
     } catch (error) {
       this.error = (error as Error).message;
     } finally {
       this.loading = false;
     }
+  }
+
+  /**
+   * Computes what `refresh` would show under `filters` without showing it, so that the
+   * metrics' caches hold it when the user picks these filters (`DashboardState`'s prefetch).
+   * Stops between two queries once `wanted()` is false.
+   */
+  async prefetch(db: Connector, filters: Filters, wanted: () => boolean): Promise<void> {
+    await this.figures(db, filters, wanted);
+  }
+
+  /** The panels' figures under `filters`, one query after another; null if `wanted()` turned false. */
+  private async figures(db: Connector, filters: Filters, wanted = () => true): Promise<EconomicsFigures | null> {
+    const options = { sessionGapMinutes: this.sessionGapMinutes };
+    const card = $state.snapshot(this.card) as RateCard;
+    let going = true;
+    const step = async <T>(work: () => Promise<T>): Promise<T | null> => {
+      going &&= wanted();
+      return going ? work() : null;
+    };
+    const annotators = await step(() => economicsBy(db, filters, ['annotator_id'], card, options));
+    const strategies = await step(() => economicsBy(db, filters, ['strategy'], card, options));
+    const batches = await step(() => economicsBy(db, filters, ['batch_id'], card, options));
+    const prelabel = await step(() => prelabelComparison(db, filters, ['strategy'], card, options, strategies!));
+    const timeline = await step(() => dailyTrend(db, filters, ['annotator_id'], options));
+    const trend = await step(() => dailyTrend(db, filters, ['batch_id'], options));
+    const histogram = await step(() => durationHistogram(db, filters, 30, options));
+    if (!annotators || !strategies || !batches || !prelabel || !timeline || !trend || !histogram) return null;
+    return { annotators, strategies, batches, prelabel, timeline, trend, histogram };
   }
 
   private async rerun(): Promise<void> {

@@ -2,7 +2,7 @@ import type { Connector } from '../../db/connector';
 import { defaultRateCard, type RateCard } from '../../economics/rate-card';
 import type { Interval, Reasons } from '../../report/report-types';
 import type { Filters } from '../filters';
-import { groupId, type GroupKey } from '../throughput/group-keys';
+import { groupId, perGroupCached, type GroupKey } from '../throughput/group-keys';
 import { throughputBy, type ThroughputRow } from '../throughput/throughput-by';
 import type { ThroughputOptions } from '../throughput/timed-assignments';
 import { accuracyBy } from './accuracy-by';
@@ -40,13 +40,27 @@ export interface EconomicsRow extends ThroughputRow {
  * Economics per group: `throughputBy` + `costBy` + `accuracyBy`, merged. Cost per unit =
  * cost / units; per annotator-hour = cost / active hours; per correct unit = cost per unit /
  * judgement-level accuracy with its Wilson interval carried through (`cost-per-correct.ts`).
+ * The merged rows are remembered per filter state (`perGroupCached`): their intervals are beta
+ * quantiles, a few per row, which with thousands of annotators cost as much as the queries.
  */
-export async function economicsBy(
+export function economicsBy(
   db: Connector,
   filters: Filters,
   keys: readonly GroupKey[],
   card: RateCard = defaultRateCard(),
   options: ThroughputOptions = {},
+): Promise<EconomicsRow[]> {
+  return perGroupCached(db, `economics:${JSON.stringify([card, options])}`, filters, keys, (selected) =>
+    mergedRows(db, selected, keys, card, options),
+  );
+}
+
+async function mergedRows(
+  db: Connector,
+  filters: Filters,
+  keys: readonly GroupKey[],
+  card: RateCard,
+  options: ThroughputOptions,
 ): Promise<EconomicsRow[]> {
   const [throughput, costs, accuracy] = [
     await throughputBy(db, filters, keys, options),
