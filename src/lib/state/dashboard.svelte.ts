@@ -7,7 +7,7 @@ import { AuditState } from './audit.svelte';
 import { DataState } from './data.svelte';
 import { EconomicsState } from './economics.svelte';
 import { GuaranteeState } from './guarantee.svelte';
-import { likelyNextFilters } from './likely-filters';
+import { likelyNextFilters } from './prefetch';
 import { OverviewState } from './overview.svelte';
 import { QualityState } from './quality.svelte';
 import { RowsState } from './rows.svelte';
@@ -78,12 +78,11 @@ export class DashboardState {
    */
   private async prefetch(view: View, db: Connector, filters: Filters, key: string): Promise<void> {
     const wanted = () => this.currentKey === key;
-    if (view === 'economics') {
-      for (const next of likelyNextFilters(filters, this.options, PREFETCHED_STATES)) {
-        if (!wanted()) return;
-        // a failure is not shown here: the memo forgets it, and picking that state recomputes and reports it
-        await timed('prefetch:economics', () => this.economics.prefetch(db, next, wanted)).catch(() => undefined);
-      }
+    const state = view === 'economics' ? this.economics : view === 'overview' ? this.overview : null;
+    for (const next of state ? likelyNextFilters(filters, this.options, PREFETCHED_STATES) : []) {
+      if (!wanted()) return;
+      // a failure is not shown here: the caches forget it, and picking that state recomputes and reports it
+      await timed(`prefetch:${view}`, () => state!.prefetch(db, next, wanted)).catch(() => undefined);
     }
     if (wanted()) this.prefetchedKey = key;
   }

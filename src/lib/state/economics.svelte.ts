@@ -8,6 +8,7 @@ import type { Filters } from '../metrics/filters';
 import { dailyTrend, type DailySeries } from '../metrics/throughput/daily-trend';
 import { durationHistogram, type DurationHistogram } from '../metrics/throughput/duration-histogram';
 import { DEFAULT_SESSION_GAP_MINUTES } from '../metrics/throughput/timed-assignments';
+import { stepsWhile } from './prefetch';
 
 export interface StrategyProjection extends Projection {
   strategy: string;
@@ -92,11 +93,7 @@ export class EconomicsState {
   private async figures(db: Connector, filters: Filters, wanted = () => true): Promise<EconomicsFigures | null> {
     const options = { sessionGapMinutes: this.sessionGapMinutes };
     const card = $state.snapshot(this.card) as RateCard;
-    let going = true;
-    const step = async <T>(work: () => Promise<T>): Promise<T | null> => {
-      going &&= wanted();
-      return going ? work() : null;
-    };
+    const step = stepsWhile(wanted);
     const annotators = await step(() => economicsBy(db, filters, ['annotator_id'], card, options));
     const strategies = await step(() => economicsBy(db, filters, ['strategy'], card, options));
     const batches = await step(() => economicsBy(db, filters, ['batch_id'], card, options));

@@ -4,6 +4,7 @@ import type { Filters } from '../metrics/filters';
 import { buildReport } from '../report/build-report';
 import { strategyBatchSummaries, type StrategyBatchSummary } from '../report/report-basics';
 import type { Report } from '../report/report-types';
+import { stepsWhile } from './prefetch';
 
 /** The Overview's data: the report (per question counts, α, accuracy) and daily activity. */
 export class OverviewState {
@@ -18,14 +19,26 @@ export class OverviewState {
     this.loading = true;
     this.error = null;
     try {
-      this.report = await buildReport(db, { filters, bootstrap: false, depth: 'summary' });
-      this.daily = await dailyActivity(db, filters);
-      this.cards = await strategyBatchSummaries(db, filters);
-      this.undated = await undatedJudgements(db, filters);
+      ({ report: this.report, daily: this.daily, cards: this.cards, undated: this.undated } = (await figures(db, filters))!);
     } catch (error) {
       this.error = (error as Error).message;
     } finally {
       this.loading = false;
     }
   }
+
+  /** Computes what `refresh` would show under `filters` into the caches, without showing it (`DashboardState`'s prefetch). */
+  async prefetch(db: Connector, filters: Filters, wanted: () => boolean): Promise<void> {
+    await figures(db, filters, wanted);
+  }
+}
+
+/** The Overview's figures under `filters`, one query after another; null if `wanted()` turned false. */
+async function figures(db: Connector, filters: Filters, wanted = () => true) {
+  const step = stepsWhile(wanted);
+  const report = await step(() => buildReport(db, { filters, bootstrap: false, depth: 'summary' }));
+  const daily = await step(() => dailyActivity(db, filters));
+  const cards = await step(() => strategyBatchSummaries(db, filters));
+  const undated = await step(() => undatedJudgements(db, filters));
+  return report && daily && cards && undated !== null ? { report, daily, cards, undated } : null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filtersKey } from '../../src/lib/metrics/filters';
-import { likelyNextFilters } from '../../src/lib/state/likely-filters';
+import { likelyNextFilters, stepsWhile } from '../../src/lib/state/prefetch';
 
 const options = { batches: ['b1', 'b2', 'b3'], strategies: ['rlhf_preference', 'vl_alignment'] };
 
@@ -42,5 +42,20 @@ describe('likelyNextFilters', () => {
     const next = likelyNextFilters({ batches: ['b2'] }, options, 3);
     expect(next).toEqual([{ batches: ['b1'] }, { batches: ['b3'] }, { batches: ['b2'], strategies: ['rlhf_preference'] }]);
     expect(likelyNextFilters({}, { batches: [], strategies: [] }, 8)).toEqual([]);
+  });
+});
+
+describe('stepsWhile', () => {
+  it('runs steps while wanted, and none after it was once unwanted', async () => {
+    let wanted = true;
+    const ran: number[] = [];
+    const step = stepsWhile(() => wanted);
+    const run = (n: number) => step(async () => (ran.push(n), n));
+    expect(await run(1)).toBe(1);
+    wanted = false;
+    expect(await run(2)).toBeNull();
+    wanted = true;
+    expect(await run(3)).toBeNull();
+    expect(ran).toEqual([1]);
   });
 });

@@ -18,3 +18,16 @@ export function likelyNextFilters(
   ];
   return candidates.filter((candidate) => filtersKey(candidate) !== current).slice(0, limit);
 }
+
+/**
+ * Runs a view's queries one after another while `wanted()` holds: `step(work)` runs `work`
+ * and returns its result, or returns null without running it once `wanted()` has been false
+ * (a prefetch stops between two queries when the user moves on, and never resumes).
+ */
+export function stepsWhile(wanted: () => boolean): <T>(work: () => Promise<T>) => Promise<T | null> {
+  let going = true;
+  return async (work) => {
+    going &&= wanted();
+    return going ? work() : null;
+  };
+}
