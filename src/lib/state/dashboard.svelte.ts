@@ -25,9 +25,9 @@ const PREFETCHED_STATES = 8;
  * The state behind every view and the rules that keep it current: only the visible view (and
  * Quality's sub-tab) recomputes, one refresh at a time in order; the URL holds the view,
  * filters and view parameters (rate card, guarantee check), never data. Once a view has
- * settled, a view whose filter changes take longer than a glance (Economics) computes the
- * filter states the user is likely to pick next in the background, so that picking one is
- * answered from the metrics' caches; any newer change stops it between two queries.
+ * settled, the views whose filter changes take longer than a glance (Overview, Economics)
+ * compute the filter states the user is likely to pick next in the background, so that picking
+ * one is answered from the metrics' caches; any newer change stops it between two queries.
  */
 export class DashboardState {
   readonly overview = new OverviewState();
@@ -77,7 +77,8 @@ export class DashboardState {
    * a `prefetch` have nothing to do), stopping as soon as the dashboard moves on from `key`.
    */
   private async prefetch(view: View, db: Connector, filters: Filters, key: string): Promise<void> {
-    const wanted = () => this.currentKey === key;
+    // not while files load: a query between two of a load's statements would see half of it
+    const wanted = () => this.currentKey === key && this.app.status === 'ready';
     const state = view === 'economics' ? this.economics : view === 'overview' ? this.overview : null;
     for (const next of state ? likelyNextFilters(filters, this.options, PREFETCHED_STATES) : []) {
       if (!wanted()) return;

@@ -3,7 +3,10 @@ import type { Connector } from '../../../src/lib/db/connector';
 import { loadDelimited } from '../../../src/lib/ingest/load-delimited';
 import { normaliseVqaAnswer } from '../../../src/lib/metrics/vqa/normalise-vqa-answer';
 import { humanVqaAccuracies, vqaAccuracy } from '../../../src/lib/metrics/vqa/vqa-accuracy';
+import { vqaReference } from '../../../src/lib/metrics/vqa/reference';
 import { vqaByQuestion } from '../../../src/lib/metrics/vqa/vqa-by-question';
+import { textAnswers } from '../../../src/lib/metrics/text/text-answers';
+import { sql } from '../../../src/lib/sql/sql';
 import { questionKey } from '../../../src/lib/report/report-types';
 import { clearDb, freshDb, loadCsvText } from '../../helpers/db';
 
@@ -75,5 +78,66 @@ describe('vqaByQuestion', () => {
     expect(r.gold_vqa_accuracy).toBeCloseTo((0.6 + 4 / 9) / 2, 12);
     const ann7 = r.annotators.find((a) => a.annotator_id === 'ann7')!;
     expect(ann7.vqa_accuracy).toBe(0);
+  });
+});
+
+describe('vqaByQuestion against the in-memory reference', () => {
+  // Counted in SQL from per-item answer counts; the reference (reference.ts) scores every
+  // answer row in memory with humanVqaAccuracies / vqaAccuracy. Seeded answers with spelling
+  // variants that normalise alike, items of 1–6 answers, gold on some items of some questions.
+  it('gives every figure of every question and annotator the reference gives', async () => {
+    await clearDb(db);
+    const variants = ['two', '2', 'Two.', 'the two', 'three', '3', "it's red", 'its red', 'Red!', 'a dog', 'dog', 'dögs', 'x'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const lines: string[] = [];
+    const gold: string[] = [];
+    for (const batch of ['b1', 'b2'])
+      for (const question of ['vqa_answer', 'colour'])
+        for (let item = 0; item < 40; item++) {
+          const answers = 1 + Math.floor(next() * 6);
+          for (let a = 0; a < answers; a++) {
+            const annotator = `ann${Math.floor(next() * 9)}${a}`;
+            const answer = variants[Math.floor(next() * variants.length)];
+            lines.push(`${batch},vl_alignment,img${item},${annotator},${question},category,"${answer}"`);
+          }
+          if (question === 'vqa_answer' && next() < 0.5)
+            gold.push(`${batch},img${item},${question},"${variants[Math.floor(next() * variants.length)]}"`);
+        }
+    await loadCsvText(db, 'vqa.csv', 'batch_id,strategy,item_id,annotator_id,question,value_kind,answer\n' + lines.join('\n'));
+    await loadDelimited(db, {
+      fileName: 'gold.csv',
+      bytes: new TextEncoder().encode('batch_id,item_id,question,gold\n' + gold.join('\n') + '\n'),
+      role: 'gold',
+    });
+    const where = sql`j.strategy = 'vl_alignment'`;
+    for (const filters of [{}, { batches: ['b2'] }]) {
+      const sqlReports = await vqaByQuestion(db, filters);
+      const reference = vqaReference(await textAnswers(db, filters, where));
+      expect([...sqlReports.keys()]).toEqual([...reference.keys()]);
+      expect(sqlReports.size).toBe('batches' in filters ? 2 : 4);
+      for (const [key, expected] of reference) {
+        const got = sqlReports.get(key)!;
+        for (const field of ['vqa_accuracy', 'exact_match_vs_gold', 'gold_vqa_accuracy'] as const) {
+          if (expected[field] === null) expect(got[field], `${key} ${field}`).toBeNull();
+          else expect(got[field], `${key} ${field}`).toBeCloseTo(expected[field]!, 12);
+        }
+        expect([got.pairable_items, got.answers_with_gold, got.reasons]).toEqual([
+          expected.pairable_items,
+          expected.answers_with_gold,
+          expected.reasons,
+        ]);
+        expect(got.annotators.map((a) => [a.annotator_id, a.answers])).toEqual(
+          expected.annotators.map((a) => [a.annotator_id, a.answers]),
+        );
+        got.annotators.forEach((a, i) => {
+          for (const field of ['vqa_accuracy', 'exact_match_vs_gold'] as const) {
+            const want = expected.annotators[i][field];
+            if (want === null) expect(a[field], `${key} ${a.annotator_id} ${field}`).toBeNull();
+            else expect(a[field], `${key} ${a.annotator_id} ${field}`).toBeCloseTo(want, 12);
+          }
+        });
+      }
+    }
   });
 });

@@ -1,10 +1,9 @@
 import type { Connector } from '../../db/connector';
 import { questionKey } from '../../report/report-types';
-import { joinSql, sql } from '../../sql/sql';
+import { joinSql, literal, raw, sql, type SqlQuery } from '../../sql/sql';
 import type { Filters } from '../filters';
-import { groupByItem, textAnswers } from '../text/text-answers';
+import { textAnswerRows } from '../text/text-answers';
 import { normaliseVqaAnswer } from './normalise-vqa-answer';
-import { humanVqaAccuracies, vqaAccuracy } from './vqa-accuracy';
 
 /** The `vqa` block of a question in the report. */
 export interface VqaReport {
@@ -20,14 +19,32 @@ export interface VqaReport {
   reasons: Record<string, string>;
 }
 
-const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
+/** One annotator's counts on one question, as the SQL returns them (question figures repeated on each row). */
+type AnnotatorCounts = {
+  batch_id: string;
+  strategy: string;
+  question: string;
+  annotator_id: string;
+  answers: number;
+  /** Σ over answers on items with ≥ 2 answers of 3 × human VQA accuracy = min(others agreeing, 3), and how many. */
+  human3: number;
+  scored: number;
+  gold_matches: number;
+  gold_answers: number;
+  pairable_items: number;
+  gold_vqa_accuracy: number | null;
+};
 
 /**
  * VQA measures per question: by default the vl_alignment questions whose answers are
  * categories or short text (or numbers, when the question is named …vqa… / …answer…) and whose
- * name does not say caption/description (or the
- * questions named in `options.questions`). Answers are normalised as in the official VQA
- * evaluation. Answers are read in SQL; the per-item scoring runs in TS.
+ * name does not say caption/description (or the questions named in `options.questions`).
+ * Answers are normalised as in the official VQA evaluation (`normaliseVqaAnswer`, in TS, once
+ * per distinct text: a few classes over many items); the counting runs in SQL — per item the
+ * answers m and each normalised answer's count c: a human answer scores min(c − 1, 3) / 3
+ * against the others (`humanVqaAccuracies`), gold scores `vqaAccuracy` with its matches —
+ * so no answer row is read into memory (1M judgements: 333k rows of seven strings before).
+ * `vqaReference` (reference.ts) is the same over rows in memory, for the tests.
  */
 export async function vqaByQuestion(
   db: Connector,
@@ -38,55 +55,83 @@ export async function vqaByQuestion(
     ? sql`j.question IN (${joinSql(options.questions.map((q) => sql`${q}`))})`
     : sql`j.strategy = 'vl_alignment' AND NOT regexp_matches(lower(j.question), 'caption|descri')
         AND (j.value_kind IN ('category', 'text') OR (j.value_kind = 'number' AND regexp_matches(lower(j.question), 'vqa|answer')))`;
-  const rows = await textAnswers(db, filters, where);
-  // Answers repeat (a few classes over many items): normalise each distinct string once.
-  const normalised = new Map<string, string>();
-  const normalise = (answer: string) => {
-    let n = normalised.get(answer);
-    if (n === undefined) normalised.set(answer, (n = normaliseVqaAnswer(answer)));
-    return n;
-  };
+  const answers = await textAnswerRows(db, filters, where);
+  const texts = await db.query<{ text: string }>(sql`SELECT DISTINCT text FROM (
+    SELECT answer AS text FROM ${answers} a UNION ALL SELECT gold FROM ${answers} a WHERE gold IS NOT NULL)`);
+  if (!texts.length) return new Map();
+  const rows = await db.query<AnnotatorCounts>(annotatorCounts(answers, normalisedTexts(texts.map((t) => t.text))));
   const out = new Map<string, VqaReport>();
-  for (const [key, items] of groupByItem(rows, questionKey)) {
-    const human: number[] = [];
-    const goldMatches: number[] = [];
-    const goldAccuracies: number[] = [];
-    const perAnnotator = new Map<string, { answers: number; human: number[]; gold: number[] }>();
-    for (const list of items.values()) {
-      const answers = list.map((r) => normalise(r.answer));
-      const scores = list.length >= 2 ? humanVqaAccuracies(answers) : null;
-      const gold = list[0].gold === null ? null : normalise(list[0].gold);
-      list.forEach((row, i) => {
-        if (!perAnnotator.has(row.annotator_id)) perAnnotator.set(row.annotator_id, { answers: 0, human: [], gold: [] });
-        const a = perAnnotator.get(row.annotator_id)!;
-        a.answers++;
-        if (scores) {
-          human.push(scores[i]);
-          a.human.push(scores[i]);
-        }
-        if (gold !== null) {
-          const match = answers[i] === gold ? 1 : 0;
-          goldMatches.push(match);
-          a.gold.push(match);
-        }
-      });
-      if (gold !== null) goldAccuracies.push(vqaAccuracy(gold, answers)!);
-    }
-    const reasons: Record<string, string> = {};
-    if (!human.length) reasons.vqa_accuracy = 'no item has two or more answers';
-    if (!goldMatches.length) reasons.exact_match_vs_gold = reasons.gold_vqa_accuracy = 'no item has a gold answer';
-    out.set(key, {
-      vqa_accuracy: mean(human),
-      pairable_items: [...items.values()].filter((l) => l.length >= 2).length,
-      exact_match_vs_gold: mean(goldMatches),
-      answers_with_gold: goldMatches.length,
-      gold_vqa_accuracy: mean(goldAccuracies),
-      annotators: [...perAnnotator.keys()].sort().map((id) => {
-        const a = perAnnotator.get(id)!;
-        return { annotator_id: id, answers: a.answers, vqa_accuracy: mean(a.human), exact_match_vs_gold: mean(a.gold) };
-      }),
-      reasons,
+  const ratio = (numerator: number, denominator: number) => (denominator > 0 ? numerator / denominator : null);
+  for (const row of rows) {
+    const key = questionKey(row);
+    if (!out.has(key)) out.set(key, { ...questionFigures(rows.filter((r) => questionKey(r) === key)), annotators: [] });
+    out.get(key)!.annotators.push({
+      annotator_id: row.annotator_id,
+      answers: row.answers,
+      vqa_accuracy: ratio(row.human3, 3 * row.scored),
+      exact_match_vs_gold: ratio(row.gold_matches, row.gold_answers),
     });
   }
+  for (const report of out.values()) report.annotators.sort((a, b) => (a.annotator_id < b.annotator_id ? -1 : 1));
   return out;
+}
+
+/** The question's figures from its annotators' counts (item figures are the same on every row). */
+function questionFigures(rows: AnnotatorCounts[]): Omit<VqaReport, 'annotators'> {
+  const sum = (f: (r: AnnotatorCounts) => number) => rows.reduce((s, r) => s + f(r), 0);
+  const scored = sum((r) => r.scored);
+  const goldAnswers = sum((r) => r.gold_answers);
+  const reasons: Record<string, string> = {};
+  if (!scored) reasons.vqa_accuracy = 'no item has two or more answers';
+  if (!goldAnswers) reasons.exact_match_vs_gold = reasons.gold_vqa_accuracy = 'no item has a gold answer';
+  return {
+    vqa_accuracy: scored ? sum((r) => r.human3) / (3 * scored) : null,
+    pairable_items: rows[0].pairable_items,
+    exact_match_vs_gold: goldAnswers ? sum((r) => r.gold_matches) / goldAnswers : null,
+    answers_with_gold: goldAnswers,
+    gold_vqa_accuracy: rows[0].gold_vqa_accuracy,
+    reasons,
+  };
+}
+
+/** Each distinct text with its VQA normalisation, as a relation (raw, norm) usable after FROM. */
+function normalisedTexts(texts: string[]): SqlQuery {
+  const list = (values: string[]) => joinSql(values.map((v) => literal(v)));
+  return sql`(SELECT unnest([${list(texts)}]) AS raw, unnest([${list(texts.map(normaliseVqaAnswer))}]) AS norm)`;
+}
+
+/**
+ * Per (question, annotator): answers, Σ min(c − 1, 3) and the answers it sums (items with
+ * m ≥ 2), gold matches and answers with gold; and the question's pairable items and mean gold
+ * VQA accuracy over its gold items (Antol et al. 2015: with m references and k matching,
+ * (k·min((k − 1)/3, 1) + (m − k)·min(k/3, 1)) / m; min(k/3, 1) for one reference).
+ */
+function annotatorCounts(answers: SqlQuery, normalised: SqlQuery): SqlQuery {
+  const item = raw('batch_id, strategy, question, item_id');
+  return sql`
+    WITH texts AS MATERIALIZED ${normalised},
+    a AS MATERIALIZED (
+      SELECT r.batch_id, r.strategy, r.question, r.item_id, r.annotator_id, n.norm AS answer, g.norm AS gold
+      FROM ${answers} r JOIN texts n ON n.raw = r.answer LEFT JOIN texts g ON g.raw = r.gold),
+    counted AS MATERIALIZED (
+      SELECT *, count(*) OVER (PARTITION BY ${item}) AS m,
+        count(*) OVER (PARTITION BY ${item}, answer) AS c
+      FROM a),
+    items AS (
+      SELECT batch_id, strategy, question, count(*) FILTER (WHERE m >= 2) AS pairable_items,
+        avg(CASE WHEN m = 1 THEN least(k / 3.0, 1) ELSE (k * least((k - 1) / 3.0, 1) + (m - k) * least(k / 3.0, 1)) / m END)
+          FILTER (WHERE gold IS NOT NULL) AS gold_vqa_accuracy
+      FROM (SELECT batch_id, strategy, question, item_id, any_value(m) AS m, any_value(gold) AS gold,
+          count(*) FILTER (WHERE answer = gold) AS k
+        FROM counted GROUP BY batch_id, strategy, question, item_id)
+      GROUP BY batch_id, strategy, question)
+    SELECT batch_id, strategy, question, annotator_id, count(*)::DOUBLE AS answers,
+      coalesce(sum(least(c - 1, 3)) FILTER (WHERE m >= 2), 0)::DOUBLE AS human3,
+      count(*) FILTER (WHERE m >= 2)::DOUBLE AS scored,
+      count(*) FILTER (WHERE answer = gold)::DOUBLE AS gold_matches,
+      count(gold)::DOUBLE AS gold_answers,
+      any_value(i.pairable_items)::DOUBLE AS pairable_items, any_value(i.gold_vqa_accuracy)::DOUBLE AS gold_vqa_accuracy
+    FROM counted JOIN items i USING (batch_id, strategy, question)
+    GROUP BY batch_id, strategy, question, annotator_id
+    ORDER BY batch_id, strategy, question, annotator_id`;
 }
