@@ -192,10 +192,14 @@ export function canonicalOrder(rows: { i: number[]; j: number[]; l: number[]; n:
       order[y + 1] = o;
     }
   }
-  return {
-    item: Int32Array.from(order, (o) => rows.i[o]),
-    annotator: Int32Array.from(order, (o) => rows.j[o]),
-    label: Int32Array.from(order, (o) => rows.l[o]),
-    count: Float64Array.from(order, (o) => rows.n[o]),
-  };
+  // plain loops: TypedArray.from with a map function made this ten times slower (1M observations: 1.3 s)
+  const out = { item: new Int32Array(m), annotator: new Int32Array(m), label: new Int32Array(m), count: new Float64Array(m) };
+  for (let x = 0; x < m; x++) {
+    const o = order[x];
+    out.item[x] = rows.i[o];
+    out.annotator[x] = rows.j[o];
+    out.label[x] = rows.l[o];
+    out.count[x] = rows.n[o];
+  }
+  return out;
 }
