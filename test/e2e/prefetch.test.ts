@@ -3,20 +3,21 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openApp, waitForDashboard } from './browser';
 
-// The Overview and Economics compute the filter states a user is likely to pick next once
-// they have settled (src/lib/state/dashboard.svelte.ts). A state answered from those caches
+// The Overview, Quality's agreement tab and Economics compute the filter states a user is
+// likely to pick next once they have settled (src/lib/state/dashboard.svelte.ts). A state answered from those caches
 // must show exactly what the view shows when it opens with that state, on the sample data.
 
-/** Each view's tables, by the name of their CSV button. */
+/** Each view's tables, by the start of their CSV button's name (the agreement tables name the selected question). */
 const TABLES = {
   overview: ['questions', 'batches instruction_tuning', 'batches rlhf_preference', 'batches vl_alignment'],
+  quality: ['agreement coefficients', 'annotator pairs', 'agreement per annotator'],
   economics: ['economics Per annotator', 'economics Per strategy', 'economics Per batch'],
 };
 
 async function tablesAsCsv(page: Page, names: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const name of names) {
-    const button = page.getByRole('button', { name: `Download ${name} as CSV` });
+    const button = page.locator(`button[aria-label^="Download ${name} "]`);
     const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
     out.push(readFileSync((await file.path())!, 'utf8'));
   }
@@ -38,11 +39,12 @@ describe.each(Object.entries(TABLES))('%s prefetch', (view, tables) => {
       expect(await batches.count()).toBe(4);
       expect(await measured(page, `annoqa:prefetch:${view}`)).toBe(6);
 
-      const refreshes = await measured(page, `annoqa:refresh:${view}`);
+      const refreshMeasure = `annoqa:refresh:${view === 'quality' ? 'quality/agreement' : view}`;
+      const refreshes = await measured(page, refreshMeasure);
       await page.locator('select[data-filter=batches]').selectOption((await batches.nth(2).getAttribute('value'))!);
       await page.waitForFunction(
         ([name, n]) => performance.getEntriesByType('measure').filter((m) => m.name === name).length > Number(n),
-        [`annoqa:refresh:${view}`, refreshes],
+        [refreshMeasure, refreshes],
       );
       await waitForDashboard(page);
       const fromPrefetch = await tablesAsCsv(page, tables);

@@ -6,6 +6,7 @@ import { parseQuestionKey } from '../metrics/agreement/question-key';
 import { byQuestionCached, oneQuestionCached } from '../metrics/by-question-cache';
 import type { Filters } from '../metrics/filters';
 import type { AgreementReport } from '../report/report-types';
+import { stepsWhile } from './prefetch';
 
 /** How many items the "review these items" list shows. */
 export const REVIEW_LIMIT = 25;
@@ -40,19 +41,31 @@ export class AgreementState {
     this.loading = true;
     this.error = null;
     try {
-      const options = this.options;
-      this.reports = await byQuestionCached(db, `agreement:${JSON.stringify(options)}`, filters, (f) =>
-        agreementByQuestion(db, f, options),
-      );
-      if (!this.selectedKey || !this.reports.has(this.selectedKey)) {
-        this.selectedKey = [...this.reports.entries()].find(([, r]) => r.percent !== null)?.[0] ?? null;
-      }
+      this.reports = await this.reportsUnder(db, filters);
+      this.selectedKey = questionToShow(this.reports, this.selectedKey);
       await this.loadSelected();
     } catch (error) {
       this.error = (error as Error).message;
     } finally {
       this.loading = false;
     }
+  }
+
+  /**
+   * Computes what `refresh` would show under `filters` into the caches, without showing it
+   * (`DashboardState`'s prefetch): the coefficients, and the drill-down of the question that
+   * would be selected. Stops between two queries once `wanted()` is false.
+   */
+  async prefetch(db: Connector, filters: Filters, wanted: () => boolean): Promise<void> {
+    const step = stepsWhile(wanted);
+    const reports = await step(() => this.reportsUnder(db, filters));
+    const key = reports && questionToShow(reports, this.selectedKey);
+    if (key && reports.get(key)!.percent !== null) await step(() => drillDown(db, filters, key));
+  }
+
+  private reportsUnder(db: Connector, filters: Filters): Promise<Map<string, AgreementReport>> {
+    const options = this.options;
+    return byQuestionCached(db, `agreement:${JSON.stringify(options)}`, filters, (f) => agreementByQuestion(db, f, options));
   }
 
   /** Selects a question and loads its drill-down (pairwise matrix and disputed items). */
@@ -75,13 +88,25 @@ export class AgreementState {
       this.disputed = [];
       return;
     }
-    const [db, filters, key] = [this.db, this.filters, this.selectedKey];
-    // The selected question's drill-down depends only on its own judgements: a batch or strategy filter reuses it.
-    const question = parseQuestionKey(key);
-    this.pairwise = await oneQuestionCached(db, 'pairwise', filters, question, (within) => pairwiseAgreement(db, within, key));
-    this.disputed =
-      (await oneQuestionCached(db, `disputed:${REVIEW_LIMIT}`, filters, question, (within) =>
-        mostDisputedItems(db, within, key, REVIEW_LIMIT),
-      )) ?? [];
+    ({ pairwise: this.pairwise, disputed: this.disputed } = await drillDown(this.db, this.filters, this.selectedKey));
   }
+}
+
+/** The question the panel shows: the current one while the filters keep it, else the first with agreement. */
+function questionToShow(reports: Map<string, AgreementReport>, current: string | null): string | null {
+  if (current && reports.has(current)) return current;
+  return [...reports.entries()].find(([, r]) => r.percent !== null)?.[0] ?? null;
+}
+
+/**
+ * A question's drill-down (pairwise matrix and most disputed items). It depends only on the
+ * question's own judgements (`oneQuestionCached`): a batch or strategy filter reuses it.
+ */
+async function drillDown(db: Connector, filters: Filters, key: string) {
+  const question = parseQuestionKey(key);
+  const pairwise = await oneQuestionCached(db, 'pairwise', filters, question, (within) => pairwiseAgreement(db, within, key));
+  const disputed = await oneQuestionCached(db, `disputed:${REVIEW_LIMIT}`, filters, question, (within) =>
+    mostDisputedItems(db, within, key, REVIEW_LIMIT),
+  );
+  return { pairwise, disputed: disputed ?? [] };
 }

@@ -25,8 +25,8 @@ const PREFETCHED_STATES = 8;
  * The state behind every view and the rules that keep it current: only the visible view (and
  * Quality's sub-tab) recomputes, one refresh at a time in order; the URL holds the view,
  * filters and view parameters (rate card, guarantee check), never data. Once a view has
- * settled, the views whose filter changes take longer than a glance (Overview, Economics)
- * compute the filter states the user is likely to pick next in the background, so that picking
+ * settled, the views whose filter changes can take longer than a glance (Overview, Quality's
+ * agreement, Economics) compute the filter states the user is likely to pick next in the background, so that picking
  * one is answered from the metrics' caches; any newer change stops it between two queries.
  */
 export class DashboardState {
@@ -79,7 +79,14 @@ export class DashboardState {
   private async prefetch(view: View, db: Connector, filters: Filters, key: string): Promise<void> {
     // not while files load: a query between two of a load's statements would see half of it
     const wanted = () => this.currentKey === key && this.app.status === 'ready';
-    const state = view === 'economics' ? this.economics : view === 'overview' ? this.overview : null;
+    const state =
+      view === 'economics'
+        ? this.economics
+        : view === 'overview'
+          ? this.overview
+          : view === 'quality' && this.qualityTab === 'agreement'
+            ? this.agreement
+            : null;
     for (const next of state ? likelyNextFilters(filters, this.options, PREFETCHED_STATES) : []) {
       if (!wanted()) return;
       // a failure is not shown here: the caches forget it, and picking that state recomputes and reports it
