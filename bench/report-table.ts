@@ -1,4 +1,5 @@
 /** Markdown tables of a benchmark result (bench/results/latest.json) for the README. */
+import type { ViewLatency } from './browser-case';
 import type { NodeCaseResult } from './node-case';
 
 export function median(values: number[]): number {
@@ -88,17 +89,7 @@ export function formatMarkdown(results: Results): string {
         );
       }
       for (const f of app.files ?? []) {
-        const views = f.views as
-          | {
-              view: string;
-              open_ms: number | null;
-              filter_ms: number | null;
-              clear_ms: number | null;
-              prefetch_ms?: number | null;
-              settled_filter_ms?: number | null;
-              error?: string;
-            }[]
-          | undefined;
+        const views = f.views as ViewLatency[] | undefined;
         if (!views?.length) continue;
         out.push(
           '',

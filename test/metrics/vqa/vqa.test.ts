@@ -4,7 +4,7 @@ import { loadDelimited } from '../../../src/lib/ingest/load-delimited';
 import { normaliseVqaAnswer } from '../../../src/lib/metrics/vqa/normalise-vqa-answer';
 import { humanVqaAccuracies, vqaAccuracy } from '../../../src/lib/metrics/vqa/vqa-accuracy';
 import { vqaReference } from '../../../src/lib/metrics/vqa/reference';
-import { vqaByQuestion } from '../../../src/lib/metrics/vqa/vqa-by-question';
+import { VQA_SQL_TEXT_LIMIT, vqaByQuestion } from '../../../src/lib/metrics/vqa/vqa-by-question';
 import { textAnswers } from '../../../src/lib/metrics/text/text-answers';
 import { sql } from '../../../src/lib/sql/sql';
 import { questionKey } from '../../../src/lib/report/report-types';
@@ -139,5 +139,24 @@ describe('vqaByQuestion against the in-memory reference', () => {
         });
       }
     }
+  });
+});
+
+describe('vqaByQuestion with many distinct texts', () => {
+  it(`scores more than ${VQA_SQL_TEXT_LIMIT} distinct answers in memory, as the reference does`, async () => {
+    await clearDb(db);
+    const lines = Array.from({ length: VQA_SQL_TEXT_LIMIT + 1 }, (_, i) => {
+      const item = Math.floor(i / 3);
+      // two of every three answers on an item agree after normalisation
+      const answer = i % 3 === 2 ? `other ${i}` : i % 3 === 0 ? `The answer ${item}` : `answer ${item}!`;
+      return `v1,vl_alignment,img${item},ann${i % 3},vqa_answer,category,"${answer}"`;
+    });
+    await loadCsvText(db, 'many.csv', 'batch_id,strategy,item_id,annotator_id,question,value_kind,answer\n' + lines.join('\n'));
+    const key = questionKey({ batch_id: 'v1', strategy: 'vl_alignment', question: 'vqa_answer' });
+    const got = (await vqaByQuestion(db)).get(key)!;
+    const expected = vqaReference(await textAnswers(db, {}, sql`true`)).get(key)!;
+    expect(got).toEqual(expected);
+    // every item has three answers: two agreeing (1/3 each), one alone (0)
+    expect(got.vqa_accuracy).toBeCloseTo(2 / 9, 12);
   });
 });

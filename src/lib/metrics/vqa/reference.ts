@@ -5,12 +5,20 @@ import { humanVqaAccuracies, vqaAccuracy } from './vqa-accuracy';
 import type { VqaReport } from './vqa-by-question';
 
 /**
- * Plain-TS reference of `vqaByQuestion`, used by the tests to cross-check its SQL on the same
- * answers (never called by the app): every answer row in memory, grouped by question and item,
- * scored with `humanVqaAccuracies` and `vqaAccuracy`. `rows` ordered by question, item, annotator.
+ * `vqaByQuestion` over answer rows in memory, grouped by question and item and scored with
+ * `humanVqaAccuracies` and `vqaAccuracy`: the tests cross-check the SQL counting with it, and
+ * `vqaByQuestion` uses it for free-text answers with too many distinct texts to map in SQL.
+ * `rows` ordered by question, item, annotator.
  */
 export function vqaReference(rows: readonly TextAnswer[]): Map<string, VqaReport> {
   const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
+  // Answers repeat: normalise each distinct text once.
+  const normalised = new Map<string, string>();
+  const normalise = (text: string) => {
+    let n = normalised.get(text);
+    if (n === undefined) normalised.set(text, (n = normaliseVqaAnswer(text)));
+    return n;
+  };
   const out = new Map<string, VqaReport>();
   for (const [key, items] of groupByItem(rows, questionKey)) {
     const human: number[] = [];
@@ -18,9 +26,9 @@ export function vqaReference(rows: readonly TextAnswer[]): Map<string, VqaReport
     const goldAccuracies: number[] = [];
     const perAnnotator = new Map<string, { answers: number; human: number[]; gold: number[] }>();
     for (const list of items.values()) {
-      const answers = list.map((r) => normaliseVqaAnswer(r.answer));
+      const answers = list.map((r) => normalise(r.answer));
       const scores = list.length >= 2 ? humanVqaAccuracies(answers) : null;
-      const gold = list[0].gold === null ? null : normaliseVqaAnswer(list[0].gold);
+      const gold = list[0].gold === null ? null : normalise(list[0].gold);
       list.forEach((row, i) => {
         if (!perAnnotator.has(row.annotator_id)) perAnnotator.set(row.annotator_id, { answers: 0, human: [], gold: [] });
         const a = perAnnotator.get(row.annotator_id)!;
