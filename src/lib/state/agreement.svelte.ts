@@ -60,7 +60,9 @@ export class AgreementState {
     const step = stepsWhile(wanted);
     const reports = await step(() => this.reportsUnder(db, filters));
     const key = reports && questionToShow(reports, this.selectedKey);
-    if (key && reports.get(key)!.percent !== null) await step(() => drillDown(db, filters, key));
+    if (!key || reports.get(key)!.percent === null) return;
+    await step(() => pairwiseOf(db, filters, key));
+    await step(() => disputedOf(db, filters, key));
   }
 
   private reportsUnder(db: Connector, filters: Filters): Promise<Map<string, AgreementReport>> {
@@ -99,14 +101,21 @@ function questionToShow(reports: Map<string, AgreementReport>, current: string |
 }
 
 /**
- * A question's drill-down (pairwise matrix and most disputed items). It depends only on the
- * question's own judgements (`oneQuestionCached`): a batch or strategy filter reuses it.
+ * A question's drill-down: its annotator × annotator matrix and its most disputed items. Each
+ * depends only on the question's own judgements (`oneQuestionCached`): a batch or strategy
+ * filter reuses them.
  */
 async function drillDown(db: Connector, filters: Filters, key: string) {
-  const question = parseQuestionKey(key);
-  const pairwise = await oneQuestionCached(db, 'pairwise', filters, question, (within) => pairwiseAgreement(db, within, key));
-  const disputed = await oneQuestionCached(db, `disputed:${REVIEW_LIMIT}`, filters, question, (within) =>
+  return { pairwise: await pairwiseOf(db, filters, key), disputed: await disputedOf(db, filters, key) };
+}
+
+function pairwiseOf(db: Connector, filters: Filters, key: string): Promise<PairwiseAgreement | null> {
+  return oneQuestionCached(db, 'pairwise', filters, parseQuestionKey(key), (within) => pairwiseAgreement(db, within, key));
+}
+
+async function disputedOf(db: Connector, filters: Filters, key: string): Promise<DisputedItem[]> {
+  const disputed = await oneQuestionCached(db, `disputed:${REVIEW_LIMIT}`, filters, parseQuestionKey(key), (within) =>
     mostDisputedItems(db, within, key, REVIEW_LIMIT),
   );
-  return { pairwise, disputed: disputed ?? [] };
+  return disputed ?? [];
 }

@@ -20,6 +20,11 @@ export type QualityTab = 'accuracy' | 'agreement' | 'rlhf' | 'vision' | 'instruc
 
 /** How many likely next filter states a settled view computes ahead (`likelyNextFilters`). */
 const PREFETCHED_STATES = 8;
+/**
+ * How long a view must stay settled before it computes ahead: DuckDB runs one statement at a
+ * time, so a user who moves on at once (another view) does not wait behind a prefetch query.
+ */
+const PREFETCH_DELAY_MS = 400;
 
 /**
  * The state behind every view and the rules that keep it current: only the visible view (and
@@ -74,7 +79,8 @@ export class DashboardState {
 
   /**
    * Computes the likely next filter states of a settled view in the background (views without
-   * a `prefetch` have nothing to do), stopping as soon as the dashboard moves on from `key`.
+   * a `prefetch` have nothing to do), one query at a time, from `PREFETCH_DELAY_MS` after it
+   * settled until the dashboard moves on from `key`.
    */
   private async prefetch(view: View, db: Connector, filters: Filters, key: string): Promise<void> {
     // not while files load: a query between two of a load's statements would see half of it
@@ -87,6 +93,7 @@ export class DashboardState {
           : view === 'quality' && this.qualityTab === 'agreement'
             ? this.agreement
             : null;
+    if (state) await new Promise((resolve) => setTimeout(resolve, PREFETCH_DELAY_MS));
     for (const next of state ? likelyNextFilters(filters, this.options, PREFETCHED_STATES) : []) {
       if (!wanted()) return;
       // a failure is not shown here: the caches forget it, and picking that state recomputes and reports it
