@@ -29,10 +29,11 @@ const PREFETCH_DELAY_MS = 400;
 /**
  * The state behind every view and the rules that keep it current: only the visible view (and
  * Quality's sub-tab) recomputes, one refresh at a time in order; the URL holds the view,
- * filters and view parameters (rate card, guarantee check), never data. Once a view has
- * settled, the views whose filter changes can take longer than a glance (Overview, Quality's
- * agreement, Economics) compute the filter states the user is likely to pick next in the background, so that picking
- * one is answered from the metrics' caches; any newer change stops it between two queries.
+ * filters and view parameters (rate card, guarantee check), never data. Once settled, the
+ * views whose filter changes can take longer than a glance (Overview, Quality's agreement,
+ * Economics) compute the filter states the user is likely to pick next in the background, so
+ * that picking one is answered from the metrics' caches; any newer change stops it between two
+ * queries.
  */
 export class DashboardState {
   readonly overview = new OverviewState();
