@@ -90,7 +90,8 @@ export class AgreementState {
       this.disputed = [];
       return;
     }
-    ({ pairwise: this.pairwise, disputed: this.disputed } = await drillDown(this.db, this.filters, this.selectedKey));
+    this.pairwise = await pairwiseOf(this.db, this.filters, this.selectedKey);
+    this.disputed = await disputedOf(this.db, this.filters, this.selectedKey);
   }
 }
 
@@ -105,10 +106,6 @@ function questionToShow(reports: Map<string, AgreementReport>, current: string |
  * depends only on the question's own judgements (`oneQuestionCached`): a batch or strategy
  * filter reuses them.
  */
-async function drillDown(db: Connector, filters: Filters, key: string) {
-  return { pairwise: await pairwiseOf(db, filters, key), disputed: await disputedOf(db, filters, key) };
-}
-
 function pairwiseOf(db: Connector, filters: Filters, key: string): Promise<PairwiseAgreement | null> {
   return oneQuestionCached(db, 'pairwise', filters, parseQuestionKey(key), (within) => pairwiseAgreement(db, within, key));
 }

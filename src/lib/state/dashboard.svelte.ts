@@ -78,6 +78,14 @@ export class DashboardState {
     return Promise.resolve();
   }
 
+  /** The state that computes ahead for a view, if any (the views whose filter changes can take longer than a glance). */
+  private prefetcher(view: View): OverviewState | AgreementState | EconomicsState | null {
+    if (view === 'overview') return this.overview;
+    if (view === 'economics') return this.economics;
+    if (view === 'quality' && this.qualityTab === 'agreement') return this.agreement;
+    return null;
+  }
+
   /**
    * Computes the likely next filter states of a settled view in the background (views without
    * a `prefetch` have nothing to do), one query at a time, from `PREFETCH_DELAY_MS` after it
@@ -86,19 +94,14 @@ export class DashboardState {
   private async prefetch(view: View, db: Connector, filters: Filters, key: string): Promise<void> {
     // not while files load: a query between two of a load's statements would see half of it
     const wanted = () => this.currentKey === key && this.app.status === 'ready';
-    const state =
-      view === 'economics'
-        ? this.economics
-        : view === 'overview'
-          ? this.overview
-          : view === 'quality' && this.qualityTab === 'agreement'
-            ? this.agreement
-            : null;
-    if (state) await new Promise((resolve) => setTimeout(resolve, PREFETCH_DELAY_MS));
-    for (const next of state ? likelyNextFilters(filters, this.options, PREFETCHED_STATES) : []) {
-      if (!wanted()) return;
-      // a failure is not shown here: the caches forget it, and picking that state recomputes and reports it
-      await timed(`prefetch:${view}`, () => state!.prefetch(db, next, wanted)).catch(() => undefined);
+    const state = this.prefetcher(view);
+    if (state) {
+      await new Promise((resolve) => setTimeout(resolve, PREFETCH_DELAY_MS));
+      for (const next of likelyNextFilters(filters, this.options, PREFETCHED_STATES)) {
+        if (!wanted()) return;
+        // a failure is not shown here: the caches forget it, and picking that state recomputes and reports it
+        await timed(`prefetch:${view}`, () => state.prefetch(db, next, wanted)).catch(() => undefined);
+      }
     }
     if (wanted()) this.prefetchedKey = key;
   }
