@@ -3,7 +3,7 @@ import { questionKey } from '../../report/report-types';
 import { joinSql, sql } from '../../sql/sql';
 import type { Filters } from '../filters';
 import { groupByItem, textAnswers } from './text-answers';
-import { editSimilarity, exactMatch, tokenF1 } from './text-similarity';
+import { normalised, similarities, type NormalisedText } from './text-similarity';
 
 /** The `text` block of a question in the report (keys of issue 6, plus additions). */
 export interface TextReport {
@@ -27,16 +27,28 @@ export interface TextReport {
   reasons: Record<string, string>;
 }
 
-const MEASURES = { exact_match: exactMatch, token_f1: tokenF1, edit_similarity: editSimilarity } as const;
-type Measure = keyof typeof MEASURES;
+const MEASURES = ['exact_match', 'token_f1', 'edit_similarity'] as const;
+type Measure = (typeof MEASURES)[number];
 
-/** Mean of each similarity over the given text pairs (null for an empty list). */
-export function meanSimilarity(pairs: readonly [string, string][]): Record<Measure, number | null> {
-  const out = { exact_match: null, token_f1: null, edit_similarity: null } as Record<Measure, number | null>;
-  if (pairs.length === 0) return out;
-  for (const name of Object.keys(MEASURES) as Measure[])
-    out[name] = pairs.reduce((s, [a, b]) => s + MEASURES[name](a, b), 0) / pairs.length;
-  return out;
+/** Running sums of the three similarities over text pairs, for their means. */
+class SimilaritySums {
+  pairs = 0;
+  private readonly sums: Record<Measure, number> = { exact_match: 0, token_f1: 0, edit_similarity: 0 };
+
+  add(similarity: Record<Measure, number>): void {
+    this.pairs++;
+    for (const m of MEASURES) this.sums[m] += similarity[m];
+  }
+
+  /** The mean of each similarity (null without a pair). */
+  means(): Record<Measure, number | null> {
+    const n = this.pairs;
+    return {
+      exact_match: n ? this.sums.exact_match / n : null,
+      token_f1: n ? this.sums.token_f1 / n : null,
+      edit_similarity: n ? this.sums.edit_similarity / n : null,
+    };
+  }
 }
 
 /**
@@ -56,43 +68,46 @@ export async function textByQuestion(
     : sql`j.value_kind = 'text'`;
   const rows = await textAnswers(db, filters, where);
   const out = new Map<string, TextReport>();
+  const texts = new Map<string, NormalisedText>(); // each distinct text normalised once
+  const similarity = (a: string, b: string) => {
+    for (const t of [a, b]) if (!texts.has(t)) texts.set(t, normalised(t));
+    return similarities(texts.get(a)!, texts.get(b)!);
+  };
   for (const [key, items] of groupByItem(rows, questionKey)) {
     const reasons: Record<string, string> = {};
     const perItem: Record<Measure, number | null>[] = [];
-    const goldPairs: [string, string][] = [];
-    const byAnnotator = new Map<string, [string, string][]>();
+    const vsGold = new SimilaritySums();
+    const byAnnotator = new Map<string, SimilaritySums>();
     const answers = new Map<string, number>();
     for (const list of items.values()) {
-      const pairs: [string, string][] = [];
+      const item = new SimilaritySums();
       for (let i = 0; i < list.length; i++)
-        for (let j = i + 1; j < list.length; j++) pairs.push([list[i].answer, list[j].answer]);
-      if (pairs.length) perItem.push(meanSimilarity(pairs));
+        for (let j = i + 1; j < list.length; j++) item.add(similarity(list[i].answer, list[j].answer));
+      if (item.pairs) perItem.push(item.means());
       for (const row of list) {
         answers.set(row.annotator_id, (answers.get(row.annotator_id) ?? 0) + 1);
         if (row.gold === null) continue;
-        goldPairs.push([row.answer, row.gold]);
-        if (!byAnnotator.has(row.annotator_id)) byAnnotator.set(row.annotator_id, []);
-        byAnnotator.get(row.annotator_id)!.push([row.answer, row.gold]);
+        const toGold = similarity(row.answer, row.gold);
+        vsGold.add(toGold);
+        if (!byAnnotator.has(row.annotator_id)) byAnnotator.set(row.annotator_id, new SimilaritySums());
+        byAnnotator.get(row.annotator_id)!.add(toGold);
       }
     }
     const between = Object.fromEntries(
-      (Object.keys(MEASURES) as Measure[]).map((m) => [
-        m,
-        perItem.length ? perItem.reduce((s, r) => s + r[m]!, 0) / perItem.length : null,
-      ]),
+      MEASURES.map((m) => [m, perItem.length ? perItem.reduce((s, r) => s + r[m]!, 0) / perItem.length : null]),
     ) as Record<Measure, number | null>;
-    const vsGold = meanSimilarity(goldPairs);
-    if (perItem.length === 0) for (const m of Object.keys(MEASURES)) reasons[m] = 'no item has two or more answers';
-    if (goldPairs.length === 0) for (const m of Object.keys(MEASURES)) reasons[`${m}_vs_gold`] = 'no answer has a gold text';
+    const gold = vsGold.means();
+    if (perItem.length === 0) for (const m of MEASURES) reasons[m] = 'no item has two or more answers';
+    if (vsGold.pairs === 0) for (const m of MEASURES) reasons[`${m}_vs_gold`] = 'no answer has a gold text';
     out.set(key, {
       ...between,
       pairable_items: perItem.length,
-      exact_match_vs_gold: vsGold.exact_match,
-      token_f1_vs_gold: vsGold.token_f1,
-      edit_similarity_vs_gold: vsGold.edit_similarity,
-      answers_with_gold: goldPairs.length,
+      exact_match_vs_gold: gold.exact_match,
+      token_f1_vs_gold: gold.token_f1,
+      edit_similarity_vs_gold: gold.edit_similarity,
+      answers_with_gold: vsGold.pairs,
       annotators: [...answers.keys()].sort().map((a) => {
-        const s = meanSimilarity(byAnnotator.get(a) ?? []);
+        const s = byAnnotator.get(a)?.means() ?? new SimilaritySums().means();
         return {
           annotator_id: a,
           answers: answers.get(a)!,

@@ -1,5 +1,17 @@
 import { normaliseText } from './normalise-text';
 
+/** A text normalised once for all three similarities: SQuAD-normalised, its tokens and its code points. */
+export interface NormalisedText {
+  text: string;
+  tokens: string[];
+  codePoints: number[];
+}
+
+export function normalised(text: string): NormalisedText {
+  const n = normaliseText(text);
+  return { text: n, tokens: n === '' ? [] : n.split(' '), codePoints: Array.from(n, (c) => c.codePointAt(0)!) };
+}
+
 /** Normalised exact match (SQuAD EM): 1 when the two normalised texts are equal, else 0. */
 export function exactMatch(a: string, b: string): number {
   return normaliseText(a) === normaliseText(b) ? 1 : 0;
@@ -11,8 +23,10 @@ export function exactMatch(a: string, b: string): number {
  * R = common/|b|. When either side has no token, 1 if both have none, else 0. Symmetric.
  */
 export function tokenF1(a: string, b: string): number {
-  const ta = normaliseText(a).split(' ').filter(Boolean);
-  const tb = normaliseText(b).split(' ').filter(Boolean);
+  return tokenF1Of(normalised(a).tokens, normalised(b).tokens);
+}
+
+function tokenF1Of(ta: string[], tb: string[]): number {
   if (ta.length === 0 || tb.length === 0) return ta.length === tb.length ? 1 : 0;
   const counts = new Map<string, number>();
   for (const t of ta) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -32,17 +46,28 @@ export function tokenF1(a: string, b: string): number {
 
 /** Levenshtein (1966) distance between two strings, by Unicode code point (insert, delete, substitute = 1). */
 export function levenshtein(a: string, b: string): number {
-  const s = Array.from(a);
-  const t = Array.from(b);
+  return levenshteinOf(
+    Array.from(a, (c) => c.codePointAt(0)!),
+    Array.from(b, (c) => c.codePointAt(0)!),
+  );
+}
+
+/** The same over code points, with two rows of the dynamic programme. */
+function levenshteinOf(s: number[], t: number[]): number {
   if (s.length === 0) return t.length;
   if (t.length === 0) return s.length;
-  let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
+  let previous = new Int32Array(t.length + 1);
+  let current = new Int32Array(t.length + 1);
+  for (let j = 0; j <= t.length; j++) previous[j] = j;
   for (let i = 1; i <= s.length; i++) {
-    const current = [i];
+    current[0] = i;
+    const si = s[i - 1];
     for (let j = 1; j <= t.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1));
+      const substitute = previous[j - 1] + (si === t[j - 1] ? 0 : 1);
+      const edit = Math.min(previous[j], current[j - 1]) + 1;
+      current[j] = substitute < edit ? substitute : edit;
     }
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[t.length];
 }
@@ -52,8 +77,15 @@ export function levenshtein(a: string, b: string): number {
  * (so case, punctuation and articles do not count); 1 when both are empty.
  */
 export function editSimilarity(a: string, b: string): number {
-  const na = normaliseText(a);
-  const nb = normaliseText(b);
-  const longest = Math.max(Array.from(na).length, Array.from(nb).length);
-  return longest === 0 ? 1 : 1 - levenshtein(na, nb) / longest;
+  return similarities(normalised(a), normalised(b)).edit_similarity;
+}
+
+/** The three similarities of two normalised texts (`exactMatch`, `tokenF1`, `editSimilarity`). */
+export function similarities(a: NormalisedText, b: NormalisedText) {
+  const longest = Math.max(a.codePoints.length, b.codePoints.length);
+  return {
+    exact_match: a.text === b.text ? 1 : 0,
+    token_f1: tokenF1Of(a.tokens, b.tokens),
+    edit_similarity: longest === 0 ? 1 : 1 - levenshteinOf(a.codePoints, b.codePoints) / longest,
+  };
 }
