@@ -16,6 +16,7 @@ for (const [view, name, height] of [
   try {
     await session.page.setViewportSize({ width: 1280, height });
     await waitForDashboard(session.page);
+    await session.page.waitForSelector('main[data-engine-ready="true"]', { timeout: 120_000 }); // steady state: no "DuckDB starting…"
     await session.page.screenshot({ path: join(DOCS, name) });
   } finally {
     await session.close();

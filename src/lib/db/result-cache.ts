@@ -22,7 +22,8 @@ export function isReadOnlyStatement(text: string): boolean {
   return READ_START.test(code) && !WRITES.test(code);
 }
 
-function cacheKey(query: SqlQuery): string {
+/** One key per statement and parameters (a result cache's or a read snapshot's key). */
+export function statementKey(query: SqlQuery): string {
   return `${query.text}\u0000${JSON.stringify(query.params, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))}`;
 }
 
@@ -64,7 +65,7 @@ export function withResultCache(db: Connector, limits: ResultCacheLimits = DEFAU
   async function query<T extends Row = Row>(input: SqlQuery | string): Promise<T[]> {
     const statement: SqlQuery = typeof input === 'string' ? { text: input, params: [] } : input;
     if (!isReadOnlyStatement(statement.text)) return write(() => db.query<T>(input));
-    const key = cacheKey(statement);
+    const key = statementKey(statement);
     const hit = entries.get(key);
     if (hit) {
       entries.delete(key); // most recently used last

@@ -1,4 +1,5 @@
 import type { Connector } from '../db/connector';
+import { reportSources } from './report-basics';
 
 export interface RejectionGroup {
   source_id: number;
@@ -51,4 +52,14 @@ export interface QuestionLevel {
 /** The `questions` table: kind, level (inferred or chosen) and categories. */
 export async function questionLevels(db: Connector): Promise<QuestionLevel[]> {
   return db.query<QuestionLevel & Record<string, unknown>>('SELECT * FROM questions ORDER BY batch_id, strategy, question');
+}
+
+/** Everything the Data view accounts for: the sources, rejections, warnings and question levels. */
+export async function loadAccounting(db: Connector) {
+  return {
+    sources: await reportSources(db),
+    rejections: await rejectionGroups(db),
+    warnings: await loadWarnings(db),
+    questions: await questionLevels(db),
+  };
 }

@@ -1,4 +1,5 @@
 import type { Connector } from '../db/connector';
+import { replayReads } from '../db/read-snapshot';
 import { createCanonicalTables, type Level } from '../db/schema';
 import { guessMapping, type ColumnMapping, type MappableField } from '../ingest/column-mapping';
 import { describeFormat, type DetectedFormat } from '../ingest/detect-format';
@@ -13,7 +14,8 @@ import type { LoadedSource } from '../ingest/register-source';
 import { parseInWorker } from '../ingest/worker-client';
 import type { Filters } from '../metrics/filters';
 import { sql } from '../sql/sql';
-import { SAMPLE_FILES, sampleBytes } from './sample-data';
+import { SAMPLE_FILES, sampleBytes, sampleSnapshotText } from './sample-data';
+import { loadSamples, matchingSampleSnapshot, type SampleSnapshot } from './sample-snapshot';
 import { timed } from './timing';
 import { parseUrlState, type View } from './url-state';
 
@@ -85,6 +87,14 @@ export class AppState {
   pending: PendingFile[] = $state.raw([]);
   fatal: string | null = $state(null);
   showingSample = $state(false);
+  /** Whether DuckDB runs the queries (false while the first dashboard comes from the build's snapshot). */
+  engineReady = $state(false);
+  /**
+   * Starts DuckDB behind a dashboard drawn from the build's snapshot (the dashboard calls it
+   * once that is drawn, so the two do not compete for the processor; a query the snapshot does
+   * not hold starts it sooner). Does nothing otherwise.
+   */
+  startEngine: () => void = () => undefined;
   revision = $state(0);
   view: View = $state('overview');
   filters: Filters = $state({});
@@ -95,9 +105,25 @@ export class AppState {
     this.filters = initial.filters;
   }
 
-  /** Opens DuckDB and loads the bundled sample data, so a first visit shows a full dashboard. */
+  /**
+   * Opens DuckDB and loads the bundled sample data, so a first visit shows a full dashboard.
+   * With the build's snapshot of these exact sample files, the dashboard is drawn from it at
+   * once while DuckDB starts and loads them behind it (`replayReads`); `engineReady` says when
+   * DuckDB has taken over. Without one (`vite dev`), the dashboard waits for DuckDB.
+   */
   async start(): Promise<void> {
     try {
+      const snapshot = await timed('sample-snapshot', () => this.snapshot());
+      if (snapshot) {
+        let opening: Promise<Connector> | null = null;
+        const live = () => (opening ??= this.takeOver());
+        this.startEngine = () => void live().catch(() => undefined); // a failure shows as `fatal`
+        this.db = replayReads(snapshot.reads, live);
+        this.showingSample = true;
+        this.status = 'ready';
+        this.revision++;
+        return;
+      }
       // The samples download (from the moment the page loaded: main.ts) and are parsed while DuckDB starts.
       const samples = SAMPLE_FILES.map((f) => {
         const parsed = timed(`parse:${f.name}`, async () =>
@@ -112,9 +138,55 @@ export class AppState {
       // them gives the questions that inferring after each would (test/state/sample-load.test.ts).
       await this.loadAll(samples, {}, { inferPerFile: false });
       this.showingSample = true;
+      this.engineReady = true;
     } catch (error) {
-      this.fatal = `AnnoQA could not start DuckDB in this browser: ${(error as Error).message}`;
-      this.status = 'failed';
+      this.failed(error);
+    }
+  }
+
+  private failed(error: unknown): void {
+    this.fatal = `AnnoQA could not start DuckDB in this browser: ${(error as Error).message}`;
+    this.status = 'failed';
+  }
+
+  /**
+   * Opens DuckDB behind a dashboard drawn from the snapshot and loads the samples into it (each
+   * parsed in the ingest worker, one after another, so that the page's thread stays free).
+   */
+  private takeOver(): Promise<Connector> {
+    let parsing: Promise<unknown> = Promise.resolve();
+    const samples = SAMPLE_FILES.map((f) => {
+      const parsed = parsing.then(async () =>
+        timed(`parse:${f.name}`, async () =>
+          parseInWorker(
+            new Blob([(await sampleBytes(f)) as Uint8Array<ArrayBuffer>]),
+            { fileName: f.name, role: f.role },
+            () => undefined,
+          ),
+        ),
+      );
+      parsing = parsed.catch(() => undefined);
+      return { parsed: () => parsed };
+    });
+    const live = timed('duckdb:sample', async () => {
+      const db = await timed('duckdb:start', this.open);
+      await loadSamples(db, samples);
+      return db;
+    });
+    live.then(
+      () => (this.engineReady = true),
+      (error: unknown) => this.failed(error),
+    );
+    return live;
+  }
+
+  /** The build's snapshot of the sample's first dashboard, if there is one for exactly the sample files served. */
+  private async snapshot(): Promise<SampleSnapshot | null> {
+    try {
+      const text = await sampleSnapshotText();
+      return text === null ? null : matchingSampleSnapshot(text, SAMPLE_FILES);
+    } catch {
+      return null; // unreadable: the dashboard waits for DuckDB, as without one
     }
   }
 

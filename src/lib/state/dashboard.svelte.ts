@@ -135,7 +135,11 @@ export class DashboardState {
       this.queue = this.queue
         .then(refresh)
         .then(() => (this.settledKey = key))
-        .then(() => void this.prefetch(view, db, filters, key));
+        .then(() => {
+          // DuckDB starts behind a dashboard drawn from the build's snapshot once it is on screen
+          requestAnimationFrame(() => setTimeout(() => app.startEngine()));
+          void this.prefetch(view, db, filters, key);
+        });
     });
     // On the Data view the rows table also follows its search box, page, layout and drill-down.
     $effect(() => {

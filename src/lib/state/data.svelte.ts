@@ -1,13 +1,5 @@
 import type { Connector } from '../db/connector';
-import {
-  loadWarnings,
-  questionLevels,
-  rejectionGroups,
-  type QuestionLevel,
-  type RejectionGroup,
-  type WarningRow,
-} from '../report/load-accounting';
-import { reportSources } from '../report/report-basics';
+import { loadAccounting, type QuestionLevel, type RejectionGroup, type WarningRow } from '../report/load-accounting';
 import type { ReportSource } from '../report/report-types';
 
 /** The Data view's contents: sources with their accounting, rejections, warnings, question levels. */
@@ -20,10 +12,12 @@ export class DataState {
 
   async refresh(db: Connector): Promise<void> {
     try {
-      this.sources = await reportSources(db);
-      this.rejections = await rejectionGroups(db);
-      this.warnings = await loadWarnings(db);
-      this.questions = await questionLevels(db);
+      ({
+        sources: this.sources,
+        rejections: this.rejections,
+        warnings: this.warnings,
+        questions: this.questions,
+      } = await loadAccounting(db));
       this.error = null;
     } catch (error) {
       this.error = (error as Error).message;

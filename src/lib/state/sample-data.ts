@@ -1,24 +1,21 @@
+import { SAMPLE_SNAPSHOT_FILE, sampleLoadOrder, type SampleFileName } from './sample-files';
+
 /**
  * The bundled sample exports (sample-data/*.csv, made by `npm run sample-data`), emitted by
  * Vite as assets of this site. Files named `*_gold.csv` are answer keys.
  */
 const urls = import.meta.glob('/sample-data/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
-export interface SampleFile {
-  name: string;
+export interface SampleFile extends SampleFileName {
   url: string;
-  role: 'judgements' | 'gold';
 }
 
-export const SAMPLE_FILES: SampleFile[] = Object.entries(urls)
-  .map(([path, url]) => {
-    const name = path.split('/').pop()!;
-    return { name, url, role: name.endsWith('_gold.csv') ? ('gold' as const) : ('judgements' as const) };
-  })
-  // judgements first, so that gold files find the questions they answer
-  .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'gold' ? 1 : -1));
+export const SAMPLE_FILES: SampleFile[] = sampleLoadOrder(
+  Object.entries(urls).map(([path, url]) => ({ name: path.split('/').pop()!, url })),
+);
 
 let prefetched: Map<string, Promise<Uint8Array>> | null = null;
+let snapshot: Promise<string | null> | null = null;
 
 function download(file: SampleFile): Promise<Uint8Array> {
   // low priority: the app's code and DuckDB's worker and module come first
@@ -30,9 +27,41 @@ function download(file: SampleFile): Promise<Uint8Array> {
   return bytes;
 }
 
-/** Starts downloading every sample file now (`main.ts`, before the app's code has loaded). */
+/** The build's snapshot of the sample's first dashboard as text (`SampleSnapshot`); null when there is none (`vite dev`). */
+function downloadSnapshot(): Promise<string | null> {
+  return fetch(SAMPLE_SNAPSHOT_FILE)
+    .then(async (response) => (response.ok ? gunzippedText(new Uint8Array(await response.arrayBuffer())) : null))
+    .catch(() => null);
+}
+
+/** The text of a gzipped file, whether the server sent it as is or with `Content-Encoding: gzip` (the browser has unzipped it). */
+async function gunzippedText(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+}
+
+/**
+ * Starts downloading the snapshot now (`main.ts`, before the app's code has loaded), and the
+ * sample files too when there is none; with one, they download when DuckDB starts behind the
+ * dashboard drawn from it (reading their bodies would compete with drawing it).
+ */
 export function prefetchSamples(): void {
-  prefetched ??= new Map(SAMPLE_FILES.map((f) => [f.name, download(f)]));
+  snapshot ??= downloadSnapshot();
+  void snapshot.then((text) => {
+    if (text === null) prefetched ??= new Map(SAMPLE_FILES.map((f) => [f.name, download(f)]));
+  });
+}
+
+/** The snapshot's text: the prefetched download (taken once), or a new one. */
+export function sampleSnapshotText(): Promise<string | null> {
+  const text = snapshot ?? downloadSnapshot();
+  snapshot = null;
+  return text;
+}
+
+/** Whether the build made a snapshot (the prefetched download, not taken). */
+export function hasSampleSnapshot(): Promise<boolean> {
+  return (snapshot ??= downloadSnapshot()).then((text) => text !== null);
 }
 
 /** A sample file's bytes: the prefetched download (taken once), or a new one. */

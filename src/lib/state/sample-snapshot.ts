@@ -1,0 +1,64 @@
+import type { Connector } from '../db/connector';
+import { fromSnapshotJson, type ReadSnapshot } from '../db/read-snapshot';
+import { createCanonicalTables } from '../db/schema';
+import { refreshQuestions } from '../ingest/infer-questions';
+import { insertParsedFile } from '../ingest/insert-parsed-file';
+import type { ParsedFile } from '../ingest/parse-file';
+import { filterOptions } from '../report/filter-options';
+import { loadAccounting } from '../report/load-accounting';
+import { overviewFigures } from './overview-figures';
+import { likelyNextFilters } from './prefetch';
+
+/**
+ * The reads of the sample's first dashboard, computed at build time (`scripts/sample-snapshot.ts`)
+ * by this code on duckdb-wasm from the sample files the build emitted: `asset` is the emitted
+ * file's name, which carries a hash of its content (Vite), so the URL the page downloads a
+ * sample from names the exact bytes the snapshot was computed from.
+ */
+export interface SampleSnapshot {
+  samples: { name: string; asset: string; sha256: string }[];
+  reads: ReadSnapshot;
+}
+
+/** How many of the Overview's likely next filter states the snapshot holds (the dashboard computes 8 ahead). */
+const NEXT_STATES = 8;
+
+/**
+ * Loads the samples into an empty DuckDB as the app does: the canonical tables, each parsed
+ * file in order, then the questions inferred once (no question spans two sample files:
+ * test/state/sample-load.test.ts). A file that fails fails the whole load.
+ */
+export async function loadSamples(db: Connector, files: { parsed: () => Promise<ParsedFile> }[]): Promise<void> {
+  await createCanonicalTables(db);
+  for (const file of files) await insertParsedFile(db, await file.parsed());
+  await refreshQuestions(db);
+}
+
+/**
+ * Makes every read of the first dashboard on the data in `db`: the filter choices, the Data
+ * view's accounting, the Overview unfiltered and in the filter states it computes ahead.
+ */
+export async function firstDashboardReads(db: Connector): Promise<void> {
+  const options = await filterOptions(db);
+  await loadAccounting(db);
+  await overviewFigures(db, {});
+  for (const filters of likelyNextFilters({}, options, NEXT_STATES)) await overviewFigures(db, filters);
+}
+
+/** The file name at the end of a URL (a Vite asset's name with its content hash). */
+export function assetName(url: string): string {
+  return new URL(url, 'file:///').pathname.split('/').pop() ?? '';
+}
+
+/**
+ * The snapshot in `text` (`toSnapshotJson`) if it was computed from exactly the sample files
+ * at these URLs (same names, same emitted assets, same order), else null: a snapshot never
+ * stands in for other data.
+ */
+export function matchingSampleSnapshot(text: string, samples: { name: string; url: string }[]): SampleSnapshot | null {
+  const snapshot = fromSnapshotJson<SampleSnapshot>(text);
+  const same =
+    snapshot.samples.length === samples.length &&
+    samples.every((sample, i) => snapshot.samples[i].name === sample.name && snapshot.samples[i].asset === assetName(sample.url));
+  return same ? snapshot : null;
+}

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connector } from '../../src/lib/db/connector';
+import { recordReads, replayReads, toSnapshotJson, type ReadSnapshot } from '../../src/lib/db/read-snapshot';
+import { openWasmNode } from '../../src/lib/db/wasm-node';
+import { parseFile } from '../../src/lib/ingest/parse-file';
+import { filterOptions } from '../../src/lib/report/filter-options';
+import { loadAccounting } from '../../src/lib/report/load-accounting';
+import { overviewFigures } from '../../src/lib/state/overview-figures';
+import { likelyNextFilters } from '../../src/lib/state/prefetch';
+import { sampleLoadOrder } from '../../src/lib/state/sample-files';
+import { assetName, firstDashboardReads, loadSamples, matchingSampleSnapshot } from '../../src/lib/state/sample-snapshot';
+import { SAMPLE_DIR } from '../sample-data/sample-files';
+
+const FILES = sampleLoadOrder(
+  ['vl_alignment_gold.csv', 'vl_alignment.csv', 'rlhf_preference.csv', 'instruction_tuning.csv'].map((name) => ({ name })),
+);
+
+describe('sampleLoadOrder', () => {
+  it('puts judgements before gold files, each by name', () => {
+    expect(FILES.map((f) => `${f.role}:${f.name}`)).toEqual([
+      'judgements:instruction_tuning.csv',
+      'judgements:rlhf_preference.csv',
+      'judgements:vl_alignment.csv',
+      'gold:vl_alignment_gold.csv',
+    ]);
+  });
+});
+
+describe('matchingSampleSnapshot', () => {
+  const text = toSnapshotJson({
+    samples: [
+      { name: 'a.csv', asset: 'a-Hash1.csv', sha256: '00' },
+      { name: 'b_gold.csv', asset: 'b_gold-Hash2.csv', sha256: '11' },
+    ],
+    reads: [['SELECT 1\u0000[]', '[{"1":1}]']],
+  });
+
+  it('takes the snapshot made from the very assets the page serves', () => {
+    const served = [
+      { name: 'a.csv', url: 'http://localhost:5173/assets/a-Hash1.csv' },
+      { name: 'b_gold.csv', url: './assets/b_gold-Hash2.csv' },
+    ];
+    expect(matchingSampleSnapshot(text, served)?.reads).toHaveLength(1);
+  });
+
+  it('refuses it for another asset (other bytes), another name, or another set of files', () => {
+    const a = { name: 'a.csv', url: '/assets/a-Hash1.csv' };
+    expect(matchingSampleSnapshot(text, [a, { name: 'b_gold.csv', url: '/assets/b_gold-Other.csv' }])).toBeNull();
+    expect(matchingSampleSnapshot(text, [a, { name: 'c.csv', url: '/assets/b_gold-Hash2.csv' }])).toBeNull();
+    expect(matchingSampleSnapshot(text, [a])).toBeNull();
+  });
+
+  it('assetName is the last path segment of a URL, relative or absolute', () => {
+    expect(assetName('./assets/x-AbC_1.csv')).toBe('x-AbC_1.csv');
+    expect(assetName('http://h:1/p/assets/x-AbC_1.csv?v=1')).toBe('x-AbC_1.csv');
+  });
+});
+
+describe('the first dashboard replayed from a snapshot of the sample', () => {
+  let db: Connector;
+  let reads: ReadSnapshot;
+  beforeAll(async () => {
+    db = await openWasmNode();
+    const bytes = (name: string) => new Uint8Array(readFileSync(join(SAMPLE_DIR, name)));
+    await loadSamples(
+      db,
+      FILES.map((f) => ({ parsed: () => parseFile({ fileName: f.name, role: f.role, bytes: bytes(f.name) }) })),
+    );
+    const recording = recordReads(db);
+    await firstDashboardReads(recording.connector);
+    reads = recording.reads();
+  }, 120_000);
+  afterAll(() => db?.close());
+
+  /** Replays the snapshot with a live DuckDB that must never be needed. */
+  const replayed = () =>
+    replayReads(reads, () => Promise.reject(new Error('the first dashboard asked DuckDB for a read the snapshot lacks')));
+
+  it('gives the Overview, filter choices and Data accounting that DuckDB computes, without DuckDB', async () => {
+    const replay = replayed();
+    // `db` has its own metric caches (they are per connector): these are computed afresh on the engine
+    expect(await filterOptions(replay)).toEqual(await filterOptions(db));
+    expect(await loadAccounting(replay)).toEqual(await loadAccounting(db));
+    const live = await overviewFigures(db, {});
+    expect(live!.report.questions.length).toBeGreaterThanOrEqual(9);
+    expect(await overviewFigures(replay, {})).toEqual(live);
+  }, 120_000);
+
+  it('also in each filter state the Overview computes ahead (each batch, each strategy)', async () => {
+    const replay = replayed();
+    const states = likelyNextFilters({}, await filterOptions(db), 8);
+    expect(states.length).toBeGreaterThanOrEqual(4);
+    for (const filters of states) expect(await overviewFigures(replay, filters)).toEqual(await overviewFigures(db, filters));
+  }, 120_000);
+});
