@@ -8,7 +8,7 @@ import { detectFromHead, HEAD_SIZES, type HeadDetection } from '../ingest/detect
 import { refreshQuestions } from '../ingest/infer-questions';
 import type { IngestPhase, IngestProgress } from '../ingest/ingest-progress';
 import { insertParsedFile } from '../ingest/insert-parsed-file';
-import { parseFile, type ParsedFile } from '../ingest/parse-file';
+import type { ParsedFile } from '../ingest/parse-file';
 import type { DelimitedPreview } from '../ingest/sniff-delimited';
 import type { LoadedSource } from '../ingest/register-source';
 import { parseInWorker } from '../ingest/worker-client';
@@ -124,10 +124,12 @@ export class AppState {
         this.revision++;
         return;
       }
-      // The samples download (from the moment the page loaded: main.ts) and are parsed while DuckDB starts.
+      // The samples download (from the moment the page loaded: main.ts) and are parsed while DuckDB
+      // starts, by the ingest code loaded now (with a snapshot, only the ingest worker needs it).
+      const ingest = import('../ingest/parse-file');
       const samples = SAMPLE_FILES.map((f) => {
         const parsed = timed(`parse:${f.name}`, async () =>
-          parseFile({ fileName: f.name, role: f.role, bytes: await sampleBytes(f) }),
+          (await ingest).parseFile({ fileName: f.name, role: f.role, bytes: await sampleBytes(f) }),
         );
         parsed.catch(() => undefined); // a failed download or parse is reported when its load awaits it
         return { name: f.name, role: f.role, parsed: () => parsed };
