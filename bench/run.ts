@@ -179,8 +179,8 @@ async function main(): Promise<void> {
 
   if (!options.skipBrowser) {
     if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
-      console.error('building the app (npx vite build) …');
-      execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+      console.error('building the app (npm run build: the site and its snapshot of the sample) …');
+      execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
     }
     const { buildHarness, measureApp, measureHarness } = await import('./browser-case');
     const browserFiles = options.browserSizes.map((n) => files.get(n)!.csv);

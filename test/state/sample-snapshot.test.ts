@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
-import { recordReads, replayReads, toSnapshotJson, type ReadSnapshot } from '../../src/lib/db/read-snapshot';
+import { recordReads, replayReads, type ReadSnapshot } from '../../src/lib/db/read-snapshot';
 import { openWasmNode } from '../../src/lib/db/wasm-node';
 import { parseFile } from '../../src/lib/ingest/parse-file';
 import { filterOptions } from '../../src/lib/report/filter-options';
@@ -29,10 +29,10 @@ describe('sampleLoadOrder', () => {
 });
 
 describe('matchingSampleSnapshot', () => {
-  const text = toSnapshotJson({
+  const text = JSON.stringify({
     samples: [
-      { name: 'a.csv', asset: 'a-Hash1.csv', sha256: '00' },
-      { name: 'b_gold.csv', asset: 'b_gold-Hash2.csv', sha256: '11' },
+      { name: 'a.csv', asset: 'a-Hash1.csv' },
+      { name: 'b_gold.csv', asset: 'b_gold-Hash2.csv' },
     ],
     reads: [['SELECT 1\u0000[]', '[{"1":1}]']],
   });

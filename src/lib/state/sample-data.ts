@@ -41,14 +41,16 @@ async function gunzippedText(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 }
 
 /**
- * Starts downloading the snapshot now (`main.ts`, before the app's code has loaded), and the
- * sample files too when there is none; with one, they download when DuckDB starts behind the
- * dashboard drawn from it (reading their bodies would compete with drawing it).
+ * Starts downloading the snapshot now (`main.ts`, before the app's code has loaded); when there
+ * is none, the sample files too, and calls `withoutSnapshot`. With one, the samples download when
+ * DuckDB starts behind the dashboard drawn from it (reading their bodies would compete with drawing it).
  */
-export function prefetchSamples(): void {
+export function prefetchSamples(withoutSnapshot: () => void): void {
   snapshot ??= downloadSnapshot();
   void snapshot.then((text) => {
-    if (text === null) prefetched ??= new Map(SAMPLE_FILES.map((f) => [f.name, download(f)]));
+    if (text !== null) return;
+    prefetched ??= new Map(SAMPLE_FILES.map((f) => [f.name, download(f)]));
+    withoutSnapshot();
   });
 }
 
@@ -57,11 +59,6 @@ export function sampleSnapshotText(): Promise<string | null> {
   const text = snapshot ?? downloadSnapshot();
   snapshot = null;
   return text;
-}
-
-/** Whether the build made a snapshot (the prefetched download, not taken). */
-export function hasSampleSnapshot(): Promise<boolean> {
-  return (snapshot ??= downloadSnapshot()).then((text) => text !== null);
 }
 
 /** A sample file's bytes: the prefetched download (taken once), or a new one. */

@@ -1,5 +1,5 @@
 import type { Connector } from '../db/connector';
-import { fromSnapshotJson, type ReadSnapshot } from '../db/read-snapshot';
+import type { ReadSnapshot } from '../db/read-snapshot';
 import { createCanonicalTables } from '../db/schema';
 import { refreshQuestions } from '../ingest/infer-questions';
 import { insertParsedFile } from '../ingest/insert-parsed-file';
@@ -16,7 +16,7 @@ import { likelyNextFilters } from './prefetch';
  * sample from names the exact bytes the snapshot was computed from.
  */
 export interface SampleSnapshot {
-  samples: { name: string; asset: string; sha256: string }[];
+  samples: { name: string; asset: string }[];
   reads: ReadSnapshot;
 }
 
@@ -51,12 +51,12 @@ export function assetName(url: string): string {
 }
 
 /**
- * The snapshot in `text` (`toSnapshotJson`) if it was computed from exactly the sample files
+ * The snapshot in `text` (JSON) if it was computed from exactly the sample files
  * at these URLs (same names, same emitted assets, same order), else null: a snapshot never
  * stands in for other data.
  */
 export function matchingSampleSnapshot(text: string, samples: { name: string; url: string }[]): SampleSnapshot | null {
-  const snapshot = fromSnapshotJson<SampleSnapshot>(text);
+  const snapshot = JSON.parse(text) as SampleSnapshot;
   const same =
     snapshot.samples.length === samples.length &&
     samples.every((sample, i) => snapshot.samples[i].name === sample.name && snapshot.samples[i].asset === assetName(sample.url));
