@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -84,4 +84,15 @@ export async function openAppWithCsv(path: string, fileName: string, csv: string
   await page.waitForSelector(ready, { timeout: 120_000 });
   await waitForDashboard(page);
   return session;
+}
+
+/** The tables named (by the start of their CSV button's name) as the CSV files their buttons download. */
+export async function tablesAsCsv(page: Page, names: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of names) {
+    const button = page.locator(`button[aria-label^="Download ${name} "]`);
+    const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    out.push(readFileSync((await file.path())!, 'utf8'));
+  }
+  return out;
 }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, waitForDashboard } from './browser';
+import { openApp, tablesAsCsv, waitForDashboard } from './browser';
 
 // The Overview, Quality's agreement tab and Economics compute the filter states a user is
 // likely to pick next once they have settled (src/lib/state/dashboard.svelte.ts). A state answered from those caches
@@ -13,16 +12,6 @@ const TABLES = {
   quality: ['agreement coefficients', 'annotator pairs', 'agreement per annotator'],
   economics: ['economics Per annotator', 'economics Per strategy', 'economics Per batch'],
 };
-
-async function tablesAsCsv(page: Page, names: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const name of names) {
-    const button = page.locator(`button[aria-label^="Download ${name} "]`);
-    const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-    out.push(readFileSync((await file.path())!, 'utf8'));
-  }
-  return out;
-}
 
 const measured = (page: Page, name: string) =>
   page.evaluate((n) => performance.getEntriesByType('measure').filter((m) => m.name === n).length, name);

@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, waitForDashboard } from './browser';
+import { openApp, tablesAsCsv, waitForDashboard } from './browser';
 
 // The build computes the sample's first dashboard (scripts/sample-snapshot.ts); the page draws
 // it from that snapshot before DuckDB has started, then DuckDB takes over
 // (src/lib/db/read-snapshot.ts). It must show exactly what DuckDB computes in the page.
 
 const OVERVIEW_TABLES = ['questions', 'batches instruction_tuning', 'batches rlhf_preference', 'batches vl_alignment'];
-
-async function tablesAsCsv(page: Page): Promise<string[]> {
-  const out: string[] = [];
-  for (const name of OVERVIEW_TABLES) {
-    const button = page.locator(`button[aria-label^="Download ${name} "]`);
-    const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-    out.push(readFileSync((await file.path())!, 'utf8'));
-  }
-  return out;
-}
 
 /** Start and end (ms since navigation) of the first User Timing measure named `name`. */
 const span = (page: Page, name: string) =>
@@ -33,7 +22,7 @@ describe('the first dashboard from the build snapshot', () => {
       const { page } = session;
       await waitForDashboard(page);
       await expect(page.getByTestId('engine-starting').isVisible()).resolves.toBe(true);
-      const fromSnapshot = await tablesAsCsv(page);
+      const fromSnapshot = await tablesAsCsv(page, OVERVIEW_TABLES);
       expect(fromSnapshot[0].split('\n').length).toBeGreaterThan(9);
 
       await page.waitForSelector('main[data-engine-ready="true"]', { timeout: 120_000 });
@@ -56,7 +45,7 @@ describe('the first dashboard from the build snapshot', () => {
         await waitForDashboard(live);
         const opened = (await span(live, 'annoqa:duckdb:start'))!;
         expect(opened.end).toBeLessThanOrEqual((await span(live, 'annoqa:refresh:overview'))!.start);
-        expect(await tablesAsCsv(live)).toEqual(fromSnapshot);
+        expect(await tablesAsCsv(live, OVERVIEW_TABLES)).toEqual(fromSnapshot);
       } finally {
         await live.close();
       }
