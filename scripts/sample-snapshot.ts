@@ -1,6 +1,7 @@
 /**
- * Build step (after `vite build`): computes the sample's first dashboard on duckdb-wasm (the
- * browser's engine, Node build) with the app's own code, from the sample files the build
+ * Build step (after `vite build`): computes what every view of the page first shows on the
+ * sample (`DashboardState.computeFirstStates`, the page's own state classes, compiled by Vite as
+ * for server-side rendering) on duckdb-wasm (the browser's engine, Node build), from the sample files the build
  * emitted (dist/assets/<name>-<content hash>.csv, checked byte for byte against sample-data/),
  * and writes every read it made to dist/sample-snapshot.json.gz with each file's asset name.
  * The page draws its first dashboard from it while DuckDB starts (`replayReads`), only when its
@@ -13,7 +14,10 @@ import { recordReads } from '../src/lib/db/read-snapshot';
 import { openWasmNode } from '../src/lib/db/wasm-node';
 import { parseFile } from '../src/lib/ingest/parse-file';
 import { SAMPLE_SNAPSHOT_FILE, sampleLoadOrder } from '../src/lib/state/sample-files';
-import { firstDashboardReads, loadSamples, type SampleSnapshot } from '../src/lib/state/sample-snapshot';
+import type { AppState } from '../src/lib/state/app.svelte';
+import type * as Dashboard from '../src/lib/state/dashboard.svelte';
+import { loadSamples, type SampleSnapshot } from '../src/lib/state/sample-snapshot';
+import { createServer } from 'vite';
 
 const outDir = process.argv[2] ?? 'dist';
 const sampleDir = join(import.meta.dirname, '..', 'sample-data');
@@ -31,14 +35,16 @@ const files = sampleLoadOrder(
       return { name, asset, bytes };
     }),
 );
+const vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' });
 const db = await openWasmNode();
 try {
+  const { DashboardState } = (await vite.ssrLoadModule('/src/lib/state/dashboard.svelte.ts')) as typeof Dashboard;
   await loadSamples(
     db,
     files.map((f) => ({ parsed: () => parseFile({ fileName: f.name, role: f.role, bytes: f.bytes }) })),
   );
   const recording = recordReads(db);
-  await firstDashboardReads(recording.connector);
+  await new DashboardState({} as AppState).computeFirstStates(recording.connector);
   const snapshot: SampleSnapshot = {
     samples: files.map((f) => ({ name: f.name, asset: f.asset })),
     reads: recording.reads(),
@@ -51,4 +57,5 @@ try {
   );
 } finally {
   await db.close();
+  await vite.close();
 }

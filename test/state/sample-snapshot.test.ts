@@ -10,7 +10,9 @@ import { loadAccounting } from '../../src/lib/report/load-accounting';
 import { overviewFigures } from '../../src/lib/state/overview-figures';
 import { likelyNextFilters } from '../../src/lib/state/prefetch';
 import { sampleLoadOrder } from '../../src/lib/state/sample-files';
-import { assetName, firstDashboardReads, loadSamples, matchingSampleSnapshot } from '../../src/lib/state/sample-snapshot';
+import type { AppState } from '../../src/lib/state/app.svelte';
+import { DashboardState } from '../../src/lib/state/dashboard.svelte';
+import { assetName, loadSamples, matchingSampleSnapshot } from '../../src/lib/state/sample-snapshot';
 import { SAMPLE_DIR } from '../sample-data/sample-files';
 
 const FILES = sampleLoadOrder(
@@ -58,7 +60,7 @@ describe('matchingSampleSnapshot', () => {
   });
 });
 
-describe('the first dashboard replayed from a snapshot of the sample', () => {
+describe('the first state of every view replayed from a snapshot of the sample', () => {
   let db: Connector;
   let reads: ReadSnapshot;
   beforeAll(async () => {
@@ -69,7 +71,7 @@ describe('the first dashboard replayed from a snapshot of the sample', () => {
       FILES.map((f) => ({ parsed: () => parseFile({ fileName: f.name, role: f.role, bytes: bytes(f.name) }) })),
     );
     const recording = recordReads(db);
-    await firstDashboardReads(recording.connector);
+    await new DashboardState({} as AppState).computeFirstStates(recording.connector);
     reads = recording.reads();
   }, 120_000);
   afterAll(() => db?.close());
@@ -88,7 +90,18 @@ describe('the first dashboard replayed from a snapshot of the sample', () => {
     expect(await overviewFigures(replay, {})).toEqual(live);
   }, 120_000);
 
-  it('also in each filter state the Overview computes ahead (each batch, each strategy)', async () => {
+  it('every view, each Quality tab and the filter states computed ahead need no DuckDB, and show no error', async () => {
+    const dashboard = new DashboardState({} as AppState);
+    await dashboard.computeFirstStates(replayed());
+    const { overview, data, rows, guarantee, audit, quality, strategy, economics, agreement } = dashboard;
+    const states = { overview, data, rows, guarantee, audit, quality, strategy, economics, agreement };
+    expect(Object.entries(states).filter(([, state]) => state.error)).toEqual([]);
+    expect(economics.annotators.length).toBeGreaterThanOrEqual(10);
+    expect(guarantee.batches.length).toBe(3);
+    expect(rows.rows.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('the Overview also in each filter state it computes ahead (each batch, each strategy)', async () => {
     const replay = replayed();
     const states = likelyNextFilters({}, await filterOptions(db), 8);
     expect(states.length).toBeGreaterThanOrEqual(4);

@@ -14,9 +14,10 @@ import { RowsState } from './rows.svelte';
 import { shareableParams } from './shareable-params';
 import { StrategyState } from './strategy.svelte';
 import { timed } from './timing';
-import { formatUrlState, parseUrlState, type View } from './url-state';
+import { formatUrlState, parseUrlState, VIEWS, type View } from './url-state';
 
-export type QualityTab = 'accuracy' | 'agreement' | 'rlhf' | 'vision' | 'instruction';
+export const QUALITY_TABS = ['accuracy', 'agreement', 'rlhf', 'vision', 'instruction'] as const;
+export type QualityTab = (typeof QUALITY_TABS)[number];
 
 /** How many likely next filter states a settled view computes ahead (`likelyNextFilters`). */
 const PREFETCHED_STATES = 8;
@@ -104,6 +105,26 @@ export class DashboardState {
       }
     }
     if (wanted()) this.prefetchedKey = key;
+  }
+
+  /**
+   * Computes what every view first shows with no filter (each Quality tab) and the filter states
+   * the views compute ahead once settled — what the page asks of DuckDB before the user has
+   * changed anything. The build runs it on the sample to record the snapshot the page's first
+   * dashboard is drawn from (scripts/sample-snapshot.ts).
+   */
+  async computeFirstStates(db: Connector): Promise<void> {
+    this.options = await filterOptions(db);
+    await this.data.refresh(db);
+    for (const view of VIEWS) {
+      for (const tab of view === 'quality' ? QUALITY_TABS : [this.qualityTab]) {
+        this.qualityTab = tab;
+        await this.refreshView(view, db, {});
+        const state = this.prefetcher(view);
+        if (!state) continue;
+        for (const next of likelyNextFilters({}, this.options, PREFETCHED_STATES)) await state.prefetch(db, next, () => true);
+      }
+    }
   }
 
   /** Sets up the refresh and URL effects: call once while the root component initialises. */

@@ -4,10 +4,6 @@ import { createCanonicalTables } from '../db/schema';
 import { refreshQuestions } from '../ingest/infer-questions';
 import { insertParsedFile } from '../ingest/insert-parsed-file';
 import type { ParsedFile } from '../ingest/parse-file';
-import { filterOptions } from '../report/filter-options';
-import { loadAccounting } from '../report/load-accounting';
-import { overviewFigures } from './overview-figures';
-import { likelyNextFilters } from './prefetch';
 
 /**
  * The reads of the sample's first dashboard, computed at build time (`scripts/sample-snapshot.ts`)
@@ -20,9 +16,6 @@ export interface SampleSnapshot {
   reads: ReadSnapshot;
 }
 
-/** How many of the Overview's likely next filter states the snapshot holds (the dashboard computes 8 ahead). */
-const NEXT_STATES = 8;
-
 /**
  * Loads the samples into an empty DuckDB as the app does: the canonical tables, each parsed
  * file in order, then the questions inferred once (no question spans two sample files:
@@ -32,17 +25,6 @@ export async function loadSamples(db: Connector, files: { parsed: () => Promise<
   await createCanonicalTables(db);
   for (const file of files) await insertParsedFile(db, await file.parsed());
   await refreshQuestions(db);
-}
-
-/**
- * Makes every read of the first dashboard on the data in `db`: the filter choices, the Data
- * view's accounting, the Overview unfiltered and in the filter states it computes ahead.
- */
-export async function firstDashboardReads(db: Connector): Promise<void> {
-  const options = await filterOptions(db);
-  await loadAccounting(db);
-  await overviewFigures(db, {});
-  for (const filters of likelyNextFilters({}, options, NEXT_STATES)) await overviewFigures(db, filters);
 }
 
 /** The file name at the end of a URL (a Vite asset's name with its content hash). */
