@@ -117,8 +117,8 @@ export class DashboardState {
     this.options = await filterOptions(db);
     await this.data.refresh(db);
     for (const view of VIEWS) {
-      for (const tab of view === 'quality' ? QUALITY_TABS : [this.qualityTab]) {
-        this.qualityTab = tab;
+      for (const tab of view === 'quality' ? QUALITY_TABS : [null]) {
+        if (tab) this.qualityTab = tab;
         await this.refreshView(view, db, {});
         const state = this.prefetcher(view);
         if (!state) continue;
