@@ -14,8 +14,8 @@ import type { LoadedSource } from '../ingest/register-source';
 import { parseInWorker } from '../ingest/worker-client';
 import type { Filters } from '../metrics/filters';
 import { sql } from '../sql/sql';
-import { SAMPLE_FILES, sampleBytes, sampleSnapshotText } from './sample-data';
-import { loadSamples, matchingSampleSnapshot, type SampleSnapshot } from './sample-snapshot';
+import { SAMPLE_FILES, sampleBytes } from './sample-data';
+import { openWithSamples, servedSampleSnapshot } from './sample-start';
 import { timed } from './timing';
 import { parseUrlState, type View } from './url-state';
 
@@ -113,7 +113,7 @@ export class AppState {
    */
   async start(): Promise<void> {
     try {
-      const snapshot = await timed('sample-snapshot', () => this.snapshot());
+      const snapshot = await timed('sample-snapshot', servedSampleSnapshot);
       if (snapshot) {
         let opening: Promise<Connector> | null = null;
         const live = () => (opening ??= this.takeOver());
@@ -151,45 +151,14 @@ export class AppState {
     this.status = 'failed';
   }
 
-  /**
-   * Opens DuckDB behind a dashboard drawn from the snapshot and loads the samples into it (each
-   * parsed in the ingest worker, one after another, so that the page's thread stays free).
-   */
+  /** Opens DuckDB behind views drawn from the snapshot, with the samples loaded (`engineReady`, or `fatal`). */
   private takeOver(): Promise<Connector> {
-    let parsing: Promise<unknown> = Promise.resolve();
-    const samples = SAMPLE_FILES.map((f) => {
-      const parsed = parsing.then(async () =>
-        timed(`parse:${f.name}`, async () =>
-          parseInWorker(
-            new Blob([(await sampleBytes(f)) as Uint8Array<ArrayBuffer>]),
-            { fileName: f.name, role: f.role },
-            () => undefined,
-          ),
-        ),
-      );
-      parsing = parsed.catch(() => undefined);
-      return { parsed: () => parsed };
-    });
-    const live = timed('duckdb:sample', async () => {
-      const db = await timed('duckdb:start', this.open);
-      await loadSamples(db, samples);
-      return db;
-    });
+    const live = openWithSamples(this.open);
     live.then(
       () => (this.engineReady = true),
       (error: unknown) => this.failed(error),
     );
     return live;
-  }
-
-  /** The build's snapshot of the sample's first dashboard, if there is one for exactly the sample files served. */
-  private async snapshot(): Promise<SampleSnapshot | null> {
-    try {
-      const text = await sampleSnapshotText();
-      return text === null ? null : matchingSampleSnapshot(text, SAMPLE_FILES);
-    } catch {
-      return null; // unreadable: the dashboard waits for DuckDB, as without one
-    }
   }
 
   /**
