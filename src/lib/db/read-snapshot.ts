@@ -1,4 +1,4 @@
-import type { SqlQuery } from '../sql/sql';
+import { asQuery, type SqlQuery } from '../sql/sql';
 import type { Connector, Row } from './connector';
 import { isReadOnlyStatement, statementKey } from './result-cache';
 
@@ -8,10 +8,6 @@ import { isReadOnlyStatement, statementKey } from './result-cache';
  * both its copy and several times faster than copying parsed rows.
  */
 export type ReadSnapshot = [key: string, rows: string][];
-
-function asQuery(input: SqlQuery | string): SqlQuery {
-  return typeof input === 'string' ? { text: input, params: [] } : input;
-}
 
 /**
  * Wraps a connector so that every read statement's rows are kept: `reads()` gives them as a

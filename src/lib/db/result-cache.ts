@@ -1,4 +1,4 @@
-import type { SqlQuery } from '../sql/sql';
+import { asQuery, type SqlQuery } from '../sql/sql';
 import type { Connector, Row } from './connector';
 
 /** How much a result cache keeps: results larger than `maxRowsPerResult` are not kept. */
@@ -63,7 +63,7 @@ export function withResultCache(db: Connector, limits: ResultCacheLimits = DEFAU
   };
 
   async function query<T extends Row = Row>(input: SqlQuery | string): Promise<T[]> {
-    const statement: SqlQuery = typeof input === 'string' ? { text: input, params: [] } : input;
+    const statement = asQuery(input);
     if (!isReadOnlyStatement(statement.text)) return write(() => db.query<T>(input));
     const key = statementKey(statement);
     const hit = entries.get(key);

@@ -57,6 +57,11 @@ export function literal(value: string): SqlQuery {
   return new SqlFragment(`'${value.replaceAll("'", "''")}'`, []);
 }
 
+/** A statement as a connector takes it (text, or text with parameters) in the second form. */
+export function asQuery(statement: SqlQuery | string): SqlQuery {
+  return typeof statement === 'string' ? { text: statement, params: [] } : statement;
+}
+
 /** Trusted SQL text (a keyword, an operator chosen from a fixed list). Never pass user input. */
 export function raw(text: string): SqlQuery {
   return new SqlFragment(text, []);
