@@ -2,7 +2,8 @@
  * Dawid & Skene (1979), "Maximum likelihood estimation of observer error-rates using the EM
  * algorithm", Applied Statistics 28(1):20–28. Pure numerics over integer-coded observations:
  * the database does the counting (one row per item × annotator × class with its count), this
- * runs EM on typed arrays — O(observations × classes) per iteration, milliseconds for 1M rows.
+ * runs EM on typed arrays — O(observations × classes) per iteration, one pass over the items
+ * (about 3 ms for 80k observations of 5 classes on Node).
  */
 
 /** Observations `(item[o], annotator[o], label[o])` seen `count[o]` times; all indices 0-based. */
@@ -62,50 +63,163 @@ function normaliseRows(t: Float64Array, rows: number, K: number): void {
  */
 type Theta = Float64Array;
 
-/** M-step: class priors and per-annotator confusion matrices from the posteriors `t` (D&S eqs 2.3–2.4). */
-function maximise(data: DawidSkeneData, t: Float64Array): Theta {
-  const { items, annotators, classes: K, item, annotator, label, count } = data;
-  const theta = new Float64Array(K + annotators * K * K);
-  for (let i = 0; i < items; i++) for (let k = 0; k < K; k++) theta[k] += t[i * K + k];
-  for (let k = 0; k < K; k++) theta[k] /= items;
-  const confusion = theta.subarray(K);
-  for (let o = 0; o < item.length; o++) {
-    const base = annotator[o] * K * K + label[o];
-    const row = item[o] * K;
-    const n = count[o];
-    for (let k = 0; k < K; k++) confusion[base + k * K] += t[row + k] * n;
+/**
+ * The observations grouped by item (a stable counting sort): item i's are `start[i]` to
+ * `start[i + 1]`, each with its slot `answer[o] = annotator·K + label` of the per-answer
+ * tables, so one pass over the items does the E-step and the M-step together.
+ */
+interface ByItem {
+  start: Int32Array;
+  answer: Int32Array;
+  count: Float64Array;
+}
+
+function groupByItem(data: DawidSkeneData): ByItem {
+  const { items, classes: K, item } = data;
+  const m = item.length;
+  const start = new Int32Array(items + 1);
+  for (let o = 0; o < m; o++) start[item[o] + 1]++;
+  for (let i = 0; i < items; i++) start[i + 1] += start[i];
+  const next = start.slice(0, items);
+  const answer = new Int32Array(m);
+  const count = new Float64Array(m);
+  for (let o = 0; o < m; o++) {
+    const x = next[item[o]]++;
+    answer[x] = data.annotator[o] * K + data.label[o];
+    count[x] = data.count[o];
   }
-  normaliseRows(confusion, annotators * K, K);
-  return theta;
+  return { start, answer, count };
 }
 
 /**
- * E-step: posteriors `t` ∝ p_k ∏ π_jkl^n_ijl (D&S eq 2.5), in log space; returns the
- * log-likelihood of θ. `log` (items × K) and `logTheta` are scratch space reused across
- * iterations: the logs of the parameters are taken once per step, not once per observation.
+ * Working space of the EM steps, allocated once: `tally[(j·K + l)·K + k]` = Σ_i T_ik n_ijl
+ * (the M-step's sums, laid out per answer so an observation adds K adjacent cells),
+ * `answerProbability` in the same layout = π_jkl, and one item's unnormalised posterior row.
  */
-function expect(data: DawidSkeneData, theta: Theta, t: Float64Array, log: Float64Array, logTheta: Float64Array): number {
-  const { items, classes: K, item, annotator, label, count } = data;
-  for (let x = 0; x < theta.length; x++) logTheta[x] = Math.log(theta[x]);
-  for (let k = 0; k < K; k++) for (let i = 0; i < items; i++) log[i * K + k] = logTheta[k];
-  for (let o = 0; o < item.length; o++) {
-    const base = K + annotator[o] * K * K + label[o];
-    const row = item[o] * K;
-    const n = count[o];
-    for (let k = 0; k < K; k++) log[row + k] += n * logTheta[base + k * K];
+interface Scratch {
+  tally: Float64Array;
+  answerProbability: Float64Array;
+  row: Float64Array;
+}
+
+/** Adds item i's posterior row `t[i·K…]` to the M-step's sums (D&S eqs 2.3–2.4, numerators). */
+function tallyItem(byItem: ByItem, i: number, t: Float64Array, K: number, priors: Float64Array, tally: Float64Array): void {
+  const row = i * K;
+  for (let k = 0; k < K; k++) priors[k] += t[row + k];
+  for (let o = byItem.start[i]; o < byItem.start[i + 1]; o++) {
+    const cell = byItem.answer[o] * K;
+    const n = byItem.count[o];
+    for (let k = 0; k < K; k++) tally[cell + k] += t[row + k] * n;
   }
+}
+
+/** θ from the M-step's sums: priors / items, and each confusion row [j][k][·] normalised (a row without evidence is uniform). */
+function thetaFromTallies(data: DawidSkeneData, priors: Float64Array, tally: Float64Array): Theta {
+  const { items, annotators, classes: K } = data;
+  const theta = new Float64Array(K + annotators * K * K);
+  for (let k = 0; k < K; k++) theta[k] = priors[k] / items;
+  for (let j = 0; j < annotators; j++)
+    for (let k = 0; k < K; k++) for (let l = 0; l < K; l++) theta[K + (j * K + k) * K + l] = tally[(j * K + l) * K + k];
+  normaliseRows(theta.subarray(K), annotators * K, K);
+  return theta;
+}
+
+/** M-step: class priors and per-annotator confusion matrices from the posteriors `t` (D&S eqs 2.3–2.4). */
+function maximise(data: DawidSkeneData, byItem: ByItem, t: Float64Array, scratch: Scratch): Theta {
+  const K = data.classes;
+  const priors = new Float64Array(K);
+  scratch.tally.fill(0);
+  for (let i = 0; i < data.items; i++) tallyItem(byItem, i, t, K, priors, scratch.tally);
+  return thetaFromTallies(data, priors, scratch.tally);
+}
+
+/** A running product below 2^-512 is scaled up by 2^512: exactly (a power of two), far from overflow. */
+const SMALL = 2 ** -512;
+const SCALE_UP = 2 ** 512;
+const LOG_SCALE = 512 * Math.LN2;
+/** The smallest normal double: a product below it has lost precision. */
+const TINY = 2 ** -1022;
+
+/**
+ * Item i's unnormalised posterior row p_k ∏ π_jkl^n_ijl (D&S eq 2.5) into `row`, returning
+ * the log of the factor it was divided by, or NaN when the product got too small to be
+ * exact (an answer of tiny probability in every likely class): the caller then takes logs.
+ * Products are kept above 2^-512 by exact rescaling, so long items do not underflow.
+ */
+function itemProducts(
+  theta: Theta,
+  byItem: ByItem,
+  i: number,
+  answerProbability: Float64Array,
+  K: number,
+  row: Float64Array,
+): number {
+  const { start, answer, count } = byItem;
+  for (let k = 0; k < K; k++) row[k] = theta[k];
+  let scaled = 0;
+  for (let o = start[i]; o < start[i + 1]; o++) {
+    const cell = answer[o] * K;
+    const n = count[o];
+    let top = 0;
+    for (let k = 0; k < K; k++) {
+      const p = n === 1 ? answerProbability[cell + k] : answerProbability[cell + k] ** n;
+      if ((row[k] *= p) > top) top = row[k];
+    }
+    if (top < SMALL) {
+      if (top < TINY) return NaN;
+      for (let k = 0; k < K; k++) row[k] *= SCALE_UP;
+      scaled++;
+    }
+  }
+  return -scaled * LOG_SCALE;
+}
+
+/** `itemProducts` in log space: `row` = exp(log-posterior − its largest), returning that largest (−∞ when every class is impossible). */
+function itemLogProducts(
+  theta: Theta,
+  byItem: ByItem,
+  i: number,
+  answerProbability: Float64Array,
+  K: number,
+  row: Float64Array,
+): number {
+  for (let k = 0; k < K; k++) row[k] = Math.log(theta[k]);
+  for (let o = byItem.start[i]; o < byItem.start[i + 1]; o++) {
+    const cell = byItem.answer[o] * K;
+    for (let k = 0; k < K; k++) row[k] += byItem.count[o] * Math.log(answerProbability[cell + k]);
+  }
+  const top = Math.max(...row);
+  if (top === -Infinity) return top;
+  for (let k = 0; k < K; k++) row[k] = Math.exp(row[k] - top);
+  return top;
+}
+
+/**
+ * One EM step from θ: the E-step's posteriors `t` (D&S eq 2.5) item by item, each item's row
+ * added to the M-step's sums as soon as it is known. Returns F(θ) and the log-likelihood of
+ * θ. An item every class of which is impossible under θ keeps its previous posterior.
+ */
+function emStep(data: DawidSkeneData, byItem: ByItem, theta: Theta, t: Float64Array, scratch: Scratch): [Theta, number] {
+  const { items, annotators, classes: K } = data;
+  const { tally, answerProbability, row } = scratch;
+  for (let j = 0; j < annotators; j++)
+    for (let k = 0; k < K; k++)
+      for (let l = 0; l < K; l++) answerProbability[(j * K + l) * K + k] = theta[K + (j * K + k) * K + l];
+  const priors = new Float64Array(K);
+  tally.fill(0);
   let logLikelihood = 0;
   for (let i = 0; i < items; i++) {
-    const row = i * K;
-    let top = -Infinity;
-    for (let k = 0; k < K; k++) if (log[row + k] > top) top = log[row + k];
-    if (top === -Infinity) continue; // every class impossible under the current fit: keep the previous posterior
+    let logFactor = itemProducts(theta, byItem, i, answerProbability, K, row);
+    if (Number.isNaN(logFactor)) logFactor = itemLogProducts(theta, byItem, i, answerProbability, K, row);
     let sum = 0;
-    for (let k = 0; k < K; k++) sum += log[row + k] = Math.exp(log[row + k] - top);
-    for (let k = 0; k < K; k++) t[row + k] = log[row + k] / sum;
-    logLikelihood += top + Math.log(sum);
+    for (let k = 0; k < K; k++) sum += row[k];
+    if (sum > 0 && logFactor !== -Infinity) {
+      for (let k = 0; k < K; k++) t[i * K + k] = row[k] / sum;
+      logLikelihood += logFactor + Math.log(sum);
+    }
+    tallyItem(byItem, i, t, K, priors, tally);
   }
-  return logLikelihood;
+  return [thetaFromTallies(data, priors, tally), logLikelihood];
 }
 
 function largestChange(a: Float64Array, b: Float64Array): number {
@@ -157,17 +271,21 @@ export function fitDawidSkene(data: DawidSkeneData, options: DawidSkeneOptions =
   const K = data.classes;
   const t = majorityVotePosterior(data);
   const previous = new Float64Array(t.length);
-  const log = new Float64Array(t.length);
-  const logTheta = new Float64Array(K + data.annotators * K * K);
-  let theta = maximise(data, t);
+  const byItem = groupByItem(data);
+  const cells = data.annotators * K * K;
+  const scratch: Scratch = {
+    tally: new Float64Array(cells),
+    answerProbability: new Float64Array(cells),
+    row: new Float64Array(K),
+  };
+  let theta = maximise(data, byItem, t, scratch);
   let logLikelihood = -Infinity;
   let iterations = 0;
   let converged = false;
   /** One EM step from θ: posteriors into `t`, returns F(θ) and L(θ). */
   const step = (from: Theta): [Theta, number] => {
     iterations++;
-    const ll = expect(data, from, t, log, logTheta);
-    return [maximise(data, t), ll];
+    return emStep(data, byItem, from, t, scratch);
   };
   while (data.items > 0 && iterations + 3 <= maxIterations) {
     previous.set(t);
