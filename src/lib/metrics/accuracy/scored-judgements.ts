@@ -31,6 +31,16 @@ export function codeOrder(column: string): SqlQuery {
   return raw(`TRY_CAST(${column} AS DOUBLE) NULLS LAST, ${column}`);
 }
 
+/**
+ * An aggregate: the group's codes as a list in `codeOrder`. Sorted as a list of (not a number,
+ * number, code) structs — the same order — because DuckDB's `list(… ORDER BY …)` sorts each
+ * group apart (majority vote at 1M judgements, native: 1.2 → 0.5 s).
+ */
+export function listInCodeOrder(column: string): SqlQuery {
+  return raw(`list_transform(list_sort(list({'text': TRY_CAST(${column} AS DOUBLE) IS NULL,
+    'number': coalesce(TRY_CAST(${column} AS DOUBLE), 0), 'code': ${column}})), c -> c.code)`);
+}
+
 /** `j.batch_id = ? AND j.strategy = ? AND j.question = ?` for one question. */
 export function questionCondition(key: QuestionRef): SqlQuery {
   return sql`j.batch_id = ${key.batch_id} AND j.strategy = ${key.strategy} AND j.question = ${key.question}`;

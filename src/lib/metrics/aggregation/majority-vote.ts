@@ -2,7 +2,7 @@ import type { Connector } from '../../db/connector';
 import { goldJudgements } from '../../db/gold-join';
 import { questionKey } from '../../report/report-types';
 import { sql, type SqlQuery } from '../../sql/sql';
-import { codeOrder } from '../accuracy/scored-judgements';
+import { listInCodeOrder } from '../accuracy/scored-judgements';
 import type { Filters } from '../filters';
 import { codedJudgements, goldItems } from './aggregation-input';
 
@@ -32,7 +32,7 @@ export function majorityVotes(filters: Filters, extra?: SqlQuery): SqlQuery {
   return sql`(WITH votes AS (SELECT batch_id, strategy, question, item_id, code, count(*) AS votes
       FROM ${codedJudgements(filters, extra)} GROUP BY ALL),
     top AS (SELECT batch_id, strategy, question, item_id, max(votes) AS votes FROM votes GROUP BY ALL)
-    SELECT batch_id, strategy, question, item_id, list(code ORDER BY ${codeOrder('code')}) AS winners, count(*) AS tied, any_value(votes) AS votes
+    SELECT batch_id, strategy, question, item_id, ${listInCodeOrder('code')} AS winners, count(*) AS tied, any_value(votes) AS votes
     FROM votes JOIN top USING (batch_id, strategy, question, item_id, votes) GROUP BY ALL)`;
 }
 
