@@ -1,4 +1,4 @@
-import { DataType, Vector } from 'apache-arrow';
+import { Type, type Vector } from 'apache-arrow';
 import type { SqlQuery } from '../sql/sql';
 
 /** A result row: numbers are JS numbers (BIGINT converted), timestamps are epoch milliseconds. */
@@ -66,7 +66,7 @@ function isNumericVector(value: object): value is Vector {
     typeof vector.toArray === 'function' &&
     vector.nullCount === 0 &&
     vector.type !== undefined &&
-    (DataType.isInt(vector.type) || DataType.isFloat(vector.type))
+    (vector.type.typeId === Type.Int || vector.type.typeId === Type.Float)
   );
 }
 

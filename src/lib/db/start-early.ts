@@ -1,5 +1,4 @@
 import { prefetchSamples } from '../state/sample-data';
-import { startWasmBrowser } from './wasm-browser';
 
 /*
  * Imported first by main.ts, so that this runs before the rest of the page's code evaluates
@@ -10,4 +9,4 @@ import { startWasmBrowser } from './wasm-browser';
  * it is on screen (AppState.startEngine), so that compiling DuckDB's 34 MB module does not
  * compete with drawing it. AppState.start then takes them.
  */
-prefetchSamples(startWasmBrowser);
+prefetchSamples(() => void import('./wasm-browser').then((engine) => engine.startWasmBrowser()));
