@@ -3,7 +3,8 @@ import { accuracyBy, type AccuracyDimension, type AccuracyRow } from '../metrics
 import { confusionMatrix, rowShares, type ConfusionMatrix } from '../metrics/accuracy/confusion-matrix';
 import type { QuestionRef } from '../metrics/accuracy/scored-judgements';
 import { aggregationByQuestion } from '../metrics/aggregation/aggregation-by-question';
-import { dawidSkene, type DawidSkeneReport } from '../metrics/aggregation/dawid-skene';
+import { dawidSkene } from '../metrics/aggregation/dawid-skene';
+import type { DawidSkeneReport } from '../metrics/aggregation/dawid-skene-fit';
 import { pChart, type PChartBy, type PChartResult, type PChartSubgroupBy } from '../metrics/drift/p-chart';
 import { byQuestionCached, oneQuestionCached } from '../metrics/by-question-cache';
 import type { Filters } from '../metrics/filters';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalOrder } from '../../../src/lib/metrics/aggregation/dawid-skene';
+import { canonicalOrder } from '../../../src/lib/metrics/aggregation/dawid-skene-fit';
 import { fitDawidSkene } from '../../../src/lib/metrics/aggregation/dawid-skene-em';
 
 // Observations (item, annotator, class, count) as the database may return them, in any order.

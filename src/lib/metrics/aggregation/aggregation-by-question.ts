@@ -2,7 +2,8 @@ import type { Connector } from '../../db/connector';
 import type { AggregationReport } from '../../report/report-types';
 import type { Filters } from '../filters';
 import { aggregableQuestions } from './aggregation-input';
-import { dawidSkeneByQuestion, noAnswers } from './dawid-skene';
+import { dawidSkeneByQuestion } from './dawid-skene';
+import { noAnswers } from './dawid-skene-fit';
 import { majorityVoteByQuestion } from './majority-vote';
 
 /**

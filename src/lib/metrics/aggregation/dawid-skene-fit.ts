@@ -1,0 +1,143 @@
+import type { QuestionRef } from '../accuracy/scored-judgements';
+import { fitDawidSkene, posteriorLabels, type DawidSkeneOptions } from './dawid-skene-em';
+
+/** One annotator's Dawid–Skene estimates. */
+export interface AnnotatorEstimate {
+  annotator_id: string;
+  judgements: number;
+  /** expected share of this annotator's answers that equal the true class: Σ_i Σ_k T_ik n_ijk / n_j (no gold needed) */
+  estimated_accuracy: number;
+  /** confusion[k][l] = P(answers classes[l] | true class classes[k]) */
+  confusion: number[][];
+}
+
+/** Dawid–Skene for one question: the fit, each annotator's estimates and, where gold exists, accuracy. */
+export interface DawidSkeneReport {
+  classes: string[];
+  priors: number[];
+  annotators: AnnotatorEstimate[];
+  items: number;
+  iterations: number;
+  converged: boolean;
+  tolerance: number;
+  max_iterations: number;
+  log_likelihood: number | null;
+  gold_items: number;
+  correct: number;
+  /** accuracy of the Dawid–Skene labels (posterior argmax) against gold; null without gold */
+  accuracy: number | null;
+  reasons: Record<string, string>;
+}
+
+/** The integer-coded answers of one question, as `dawidSkeneByQuestion` reads them (plain data: it crosses to a worker). */
+export type PackedQuestion = QuestionRef & {
+  i: number[];
+  j: number[];
+  l: number[];
+  n: number[];
+  classes: string[];
+  annotators: string[];
+  gold_i: number[] | null;
+  gold_code: string[] | null;
+};
+
+/** The report of a question without answers to aggregate. */
+export function noAnswers(classes: string[]): DawidSkeneReport {
+  return {
+    classes,
+    priors: [],
+    annotators: [],
+    items: 0,
+    iterations: 0,
+    converged: false,
+    tolerance: 0,
+    max_iterations: 0,
+    log_likelihood: null,
+    gold_items: 0,
+    correct: 0,
+    accuracy: null,
+    reasons: { dawid_skene: 'no answers to aggregate' },
+  };
+}
+
+export function fitQuestion(packed: PackedQuestion, options: DawidSkeneOptions): DawidSkeneReport {
+  const { classes, annotators: annotatorIds } = packed;
+  const gold = (packed.gold_i ?? []).map((i, g) => ({ i, gold_code: packed.gold_code![g] }));
+  const rows = packed;
+  const items = rows.i.reduce((m, i) => Math.max(m, i + 1), 0);
+  if (items === 0) return noAnswers(classes);
+  const K = classes.length;
+  const data = { items, annotators: annotatorIds.length, classes: K, ...canonicalOrder(rows, items) };
+  const fit = fitDawidSkene(data, options);
+  const labels = posteriorLabels(fit.posterior, K);
+
+  const judgements = new Float64Array(annotatorIds.length);
+  const agreeing = new Float64Array(annotatorIds.length);
+  for (let o = 0; o < data.item.length; o++) {
+    judgements[data.annotator[o]] += data.count[o];
+    agreeing[data.annotator[o]] += data.count[o] * fit.posterior[data.item[o] * K + data.label[o]];
+  }
+  const classIndex = new Map(classes.map((c, k) => [c, k]));
+  let correct = 0;
+  for (const g of gold) if (labels[g.i] === classIndex.get(g.gold_code)) correct++;
+  const reasons: Record<string, string> = {};
+  if (gold.length === 0) reasons.accuracy = 'no item of this question has gold';
+  if (!fit.converged)
+    reasons.converged = `EM stopped at the iteration cap (${fit.maxIterations}) before posteriors moved less than ${fit.tolerance}`;
+  return {
+    classes,
+    priors: fit.priors,
+    annotators: annotatorIds.map((annotator_id, j) => ({
+      annotator_id,
+      judgements: judgements[j],
+      estimated_accuracy: agreeing[j] / judgements[j],
+      confusion: fit.confusion[j],
+    })),
+    items,
+    iterations: fit.iterations,
+    converged: fit.converged,
+    tolerance: fit.tolerance,
+    max_iterations: fit.maxIterations,
+    log_likelihood: fit.logLikelihood,
+    gold_items: gold.length,
+    correct,
+    accuracy: gold.length ? correct / gold.length : null,
+    reasons,
+  };
+}
+
+/**
+ * The observations sorted by (item, annotator, class): EM then reads and writes each item's
+ * posterior row once per pass in memory order (2–3× faster per iteration at 80k items than
+ * in the database's arbitrary order, which also varies between runs on several threads), and
+ * the fit no longer depends on the order the rows arrive in. A counting sort by item, then
+ * an insertion sort within each item's few rows.
+ */
+export function canonicalOrder(rows: { i: number[]; j: number[]; l: number[]; n: number[] }, items: number) {
+  const m = rows.i.length;
+  const start = new Int32Array(items + 1);
+  for (let o = 0; o < m; o++) start[rows.i[o] + 1]++;
+  for (let i = 0; i < items; i++) start[i + 1] += start[i];
+  const next = start.slice(0, items);
+  const order = new Int32Array(m);
+  for (let o = 0; o < m; o++) order[next[rows.i[o]]++] = o;
+  const before = (a: number, b: number) => rows.j[a] < rows.j[b] || (rows.j[a] === rows.j[b] && rows.l[a] < rows.l[b]);
+  for (let i = 0; i < items; i++) {
+    for (let x = start[i] + 1; x < start[i + 1]; x++) {
+      const o = order[x];
+      let y = x - 1;
+      for (; y >= start[i] && before(o, order[y]); y--) order[y + 1] = order[y];
+      order[y + 1] = o;
+    }
+  }
+  // plain loops: TypedArray.from with a map function made this ten times slower (1M observations: 1.3 s)
+  const out = { item: new Int32Array(m), annotator: new Int32Array(m), label: new Int32Array(m), count: new Float64Array(m) };
+  for (let x = 0; x < m; x++) {
+    const o = order[x];
+    out.item[x] = rows.i[o];
+    out.annotator[x] = rows.j[o];
+    out.label[x] = rows.l[o];
+    out.count[x] = rows.n[o];
+  }
+  return out;
+}
