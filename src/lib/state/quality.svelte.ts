@@ -23,6 +23,8 @@ export class QualityState {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   aggregation: Map<string, AggregationReport> = $state.raw(new Map());
   selected: QuestionRef | null = $state.raw(null);
+  /** The question `confusion` and `dawidSkene` are of: the previous selection until the new one's are computed. */
+  shown: QuestionRef | null = $state.raw(null);
   confusion: ConfusionMatrix | null = $state.raw(null);
   dawidSkene: DawidSkeneReport | null = $state.raw(null);
   chartBy: PChartBy = $state('annotator');
@@ -71,21 +73,22 @@ export class QualityState {
 
   private async loadSelected(): Promise<void> {
     if (!this.db || !this.selected) {
-      this.confusion = null;
-      this.dawidSkene = null;
+      [this.shown, this.confusion, this.dawidSkene] = [null, null, null];
       return;
     }
     const [db, filters, selected] = [this.db, this.filters, this.selected];
     // The selected question's tables depend only on its own judgements: a batch or strategy filter reuses them.
-    this.confusion = await oneQuestionCached(db, 'confusion', filters, selected, (within) =>
+    const confusion = await oneQuestionCached(db, 'confusion', filters, selected, (within) =>
       confusionMatrix(db, within, selected),
     );
     // Only questions that can be voted on (categories, preferences, nominal/ordinal numbers) carry a Dawid–Skene fit.
     const aggregation = this.aggregation.get(questionKey(selected));
     const aggregable = aggregation !== undefined && 'dawid_skene_iterations' in aggregation;
-    this.dawidSkene = aggregable
+    const estimates = aggregable
       ? await oneQuestionCached(db, 'dawid-skene', filters, selected, (within) => dawidSkene(db, within, selected))
       : null;
+    // Shown together, and only if still the one asked for (another pick may have come meanwhile).
+    if (this.selected === selected) [this.shown, this.confusion, this.dawidSkene] = [selected, confusion, estimates];
   }
 
   private async guarded(work: () => Promise<void>): Promise<void> {

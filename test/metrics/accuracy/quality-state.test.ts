@@ -37,7 +37,29 @@ describe('QualityState', () => {
     await quality.selectQuestion({ batch_id: 'b3', strategy: 'vl_alignment', question: 'q4' });
     expect(quality.dawidSkene).toBeNull(); // interval numbers are not aggregated
     expect(quality.confusion!.n).toBe(2);
+    expect(quality.shown).toEqual({ batch_id: 'b3', strategy: 'vl_alignment', question: 'q4' });
     await quality.setChart('batch', 'batch');
     expect(quality.chart!.series.map((s) => s.series)).toEqual(['b1', 'b2', 'b3']);
+  });
+
+  it('keeps showing a question’s figures, under its own name, until the next pick’s are computed; the last pick wins', async () => {
+    const quality = new QualityState();
+    await quality.refresh(db, {});
+    const q1 = { batch_id: 'b1', strategy: 'instruction_tuning', question: 'q1' };
+    const q4 = { batch_id: 'b3', strategy: 'vl_alignment', question: 'q4' };
+    expect(quality.shown).toEqual(q1);
+    const before = quality.confusion;
+    const toQ4 = quality.selectQuestion(q4);
+    expect(quality.selected).toEqual(q4); // the table row is marked at once
+    expect(quality.shown).toEqual(q1); // the figures on screen are still q1's, named q1
+    expect(quality.confusion).toBe(before);
+    const backToQ1 = quality.selectQuestion(q1); // picked again before q4's were ready
+    await Promise.all([toQ4, backToQ1]);
+    expect(quality.shown).toEqual(q1);
+    expect(quality.confusion!.counts).toEqual([
+      [3, 2],
+      [2, 4],
+    ]);
+    expect(quality.dawidSkene!.classes).toEqual(['cat', 'dog']);
   });
 });
