@@ -1,13 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { openWasmNode } from '../../src/lib/db/wasm-node';
-import { parseFile } from '../../src/lib/ingest/parse-file';
 import { dawidSkene } from '../../src/lib/metrics/aggregation/dawid-skene';
-import { sampleLoadOrder } from '../../src/lib/state/sample-files';
-import { loadSamples } from '../../src/lib/state/sample-snapshot';
-import { SAMPLE_DIR } from '../sample-data/sample-files';
+import { loadSampleData } from '../sample-data/sample-files';
 import { openApp, tablesAsCsv, waitForDashboard } from './browser';
 
 // In a browser tab Dawid–Skene's EM runs in a Web Worker (fit-off-main-thread.ts); on Node it
@@ -19,14 +14,7 @@ const QUESTION = { batch_id: 'batch-2026-10', strategy: 'rlhf_preference', quest
 async function onNode() {
   const db = await openWasmNode();
   try {
-    const files = sampleLoadOrder(
-      ['instruction_tuning.csv', 'rlhf_preference.csv', 'vl_alignment.csv', 'vl_alignment_gold.csv'].map((name) => ({ name })),
-    );
-    const bytes = (name: string) => new Uint8Array(readFileSync(join(SAMPLE_DIR, name)));
-    await loadSamples(
-      db,
-      files.map((f) => ({ parsed: () => parseFile({ fileName: f.name, role: f.role, bytes: bytes(f.name) }) })),
-    );
+    await loadSampleData(db);
     return await dawidSkene(db, {}, QUESTION);
   } finally {
     await db.close();

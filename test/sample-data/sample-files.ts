@@ -1,12 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import type { Connector } from '../../src/lib/db/connector';
+import { parseFile } from '../../src/lib/ingest/parse-file';
+import { sampleLoadOrder } from '../../src/lib/state/sample-files';
+import { loadSamples } from '../../src/lib/state/sample-snapshot';
 
 /** The committed sample data folder. */
 export const SAMPLE_DIR = join(import.meta.dirname, '..', '..', 'sample-data');
 
 export const JUDGEMENT_FILES = ['instruction_tuning.csv', 'rlhf_preference.csv', 'vl_alignment.csv'] as const;
 export const GOLD_FILE = 'vl_alignment_gold.csv';
+
+/** Loads every sample file into `db` as the page does (judgements, then gold; `loadSamples`). */
+export async function loadSampleData(db: Connector): Promise<void> {
+  const files = sampleLoadOrder([...JUDGEMENT_FILES, GOLD_FILE].map((name) => ({ name })));
+  const bytes = (name: string) => new Uint8Array(readFileSync(join(SAMPLE_DIR, name)));
+  await loadSamples(
+    db,
+    files.map((f) => ({ parsed: () => parseFile({ fileName: f.name, role: f.role, bytes: bytes(f.name) }) })),
+  );
+}
 
 export type CsvRow = Record<string, string>;
 

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/lib/db/connector';
 import { recordReads, replayReads, type ReadSnapshot } from '../../src/lib/db/read-snapshot';
 import { openWasmNode } from '../../src/lib/db/wasm-node';
-import { parseFile } from '../../src/lib/ingest/parse-file';
 import { filterOptions } from '../../src/lib/report/filter-options';
 import { loadAccounting } from '../../src/lib/report/load-accounting';
 import { overviewFigures } from '../../src/lib/state/overview-figures';
@@ -12,8 +9,8 @@ import { likelyNextFilters } from '../../src/lib/state/prefetch';
 import { sampleLoadOrder } from '../../src/lib/state/sample-files';
 import type { AppState } from '../../src/lib/state/app.svelte';
 import { DashboardState } from '../../src/lib/state/dashboard.svelte';
-import { assetName, loadSamples, matchingSampleSnapshot } from '../../src/lib/state/sample-snapshot';
-import { SAMPLE_DIR } from '../sample-data/sample-files';
+import { assetName, matchingSampleSnapshot } from '../../src/lib/state/sample-snapshot';
+import { loadSampleData } from '../sample-data/sample-files';
 
 const FILES = sampleLoadOrder(
   ['vl_alignment_gold.csv', 'vl_alignment.csv', 'rlhf_preference.csv', 'instruction_tuning.csv'].map((name) => ({ name })),
@@ -65,11 +62,7 @@ describe('the first state of every view replayed from a snapshot of the sample',
   let reads: ReadSnapshot;
   beforeAll(async () => {
     db = await openWasmNode();
-    const bytes = (name: string) => new Uint8Array(readFileSync(join(SAMPLE_DIR, name)));
-    await loadSamples(
-      db,
-      FILES.map((f) => ({ parsed: () => parseFile({ fileName: f.name, role: f.role, bytes: bytes(f.name) }) })),
-    );
+    await loadSampleData(db);
     const recording = recordReads(db);
     await new DashboardState({} as AppState).computeFirstStates(recording.connector);
     reads = recording.reads();
