@@ -21,6 +21,13 @@ const QUERIES = [
   'SELECT 1 AS a, 2 AS a',
   'SELECT range AS i, range::VARCHAR AS s, [range, range + 1] AS l FROM range(3000)',
   'SELECT * FROM range(3) WHERE false',
+  // lists of numbers are read from their child vectors (native-node.ts `listItems`): every numeric type, nulls inside and
+  // as the list, lists spanning chunks (one row per 2,048-row chunk and lists longer than a chunk)
+  `SELECT [1::TINYINT, NULL, -3::TINYINT] AS t, [1::SMALLINT] AS s, [NULL, 2::INTEGER] AS i, [2::BIGINT, -(2::BIGINT << 40)] AS b,
+     [255::UTINYINT] AS ut, [65535::USMALLINT] AS us, [4294967295::UINTEGER] AS ui, [1.5::FLOAT, NULL] AS f,
+     [1e300::DOUBLE, -0.25, 'NaN'::DOUBLE] AS d, NULL::DOUBLE[] AS nd, []::BIGINT[] AS eb, [1.5::DECIMAL(4,1)] AS dec`,
+  'SELECT range % 7 AS g, list(range::INTEGER ORDER BY range) AS i, list(range / 3 ORDER BY range) AS d FROM range(10000) GROUP BY g ORDER BY g',
+  'SELECT range AS r, [range::INTEGER, NULL, (range * 2)::INTEGER] AS l FROM range(5000)',
 ];
 
 describe('native connector rows', () => {
