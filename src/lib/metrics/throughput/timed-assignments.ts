@@ -53,27 +53,31 @@ function gapSeconds(options: ThroughputOptions): number {
  * `unit_no` per (batch, item, question), `item_no` per (batch, item), `annotator_no` per
  * annotator, `day_no` = UTC days since 1970 of submitted_at (NULL without it), and
  * `item_assignment_no` / `annotator_day_no`, exact pairings of item × annotator and day × annotator
- * (BIGINT: key << 32 + annotator_no). The per-item question count is a hash aggregate joined
- * back. The gaps between submissions are computed on a narrow projection (annotator,
+ * (BIGINT: key << 32 + annotator_no). Units and their items are numbered in one small table
+ * (the distinct units, items by a rank over them), joined once (1M native: 2.7–3.5 → 2.0–3.0 s;
+ * 10M unchanged at ~40 s). The per-item question count is a hash aggregate joined back. The gaps between submissions are computed on a narrow projection (annotator,
  * submitted_at, first row) and joined back by first row: sorting whole assignment rows in the
  * window cost a third of the statement (1M judgements on duckdb-wasm: 4.8 → 3.9 s).
  */
 export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuery {
   const starts = sql`(gap_s IS NULL OR gap_s > ${gapSeconds(options)})`;
-  const numbered = (columns: string) =>
-    raw(`(SELECT ${columns}, row_number() OVER ()::BIGINT AS n FROM (SELECT DISTINCT ${columns} FROM assignments))`);
   return sql`(
     WITH assignments AS MATERIALIZED (
       SELECT annotator_id, batch_id, strategy, item_id, question, count(*) AS judgements,
         max(submitted_at) AS submitted_at, sum(duration_s) AS duration_s, sum(cost_usd) AS cost_usd,
         bool_or(prelabeled) AS prelabeled, min((source_id::BIGINT << 40) + source_row) AS first_row
       FROM judgements GROUP BY annotator_id, batch_id, strategy, item_id, question),
+    units AS MATERIALIZED (
+      SELECT batch_id, item_id, question, row_number() OVER ()::BIGINT AS unit_no,
+        dense_rank() OVER (ORDER BY batch_id, item_id)::BIGINT AS item_no
+      FROM (SELECT DISTINCT batch_id, item_id, question FROM assignments)),
+    annotators AS MATERIALIZED (
+      SELECT annotator_id, row_number() OVER ()::BIGINT AS annotator_no FROM (SELECT DISTINCT annotator_id FROM assignments)),
     numbered AS MATERIALIZED (
-      SELECT a.*, u.n AS unit_no, i.n AS item_no, p.n AS annotator_no,
+      SELECT a.*, unit_no, item_no, annotator_no,
         date_diff('day', DATE '1970-01-01', CAST(a.submitted_at AS DATE)) AS day_no,
-        (i.n << 32) + p.n AS item_assignment_no
-      FROM assignments a JOIN ${numbered('batch_id, item_id, question')} u USING (batch_id, item_id, question)
-        JOIN ${numbered('batch_id, item_id')} i USING (batch_id, item_id) JOIN ${numbered('annotator_id')} p USING (annotator_id)),
+        (item_no << 32) + annotator_no AS item_assignment_no
+      FROM assignments a JOIN units USING (batch_id, item_id, question) JOIN annotators USING (annotator_id)),
     per_item AS (SELECT item_assignment_no, count(*) AS questions_on_item FROM numbered GROUP BY item_assignment_no),
     gaps AS (SELECT first_row, (epoch_ms(submitted_at) - epoch_ms(lag(submitted_at) OVER (PARTITION BY annotator_id
         ORDER BY submitted_at NULLS LAST, first_row))) / 1000.0 AS gap_s
