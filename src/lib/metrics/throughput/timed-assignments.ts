@@ -55,9 +55,10 @@ function gapSeconds(options: ThroughputOptions): number {
  * `item_assignment_no` / `annotator_day_no`, exact pairings of item × annotator and day × annotator
  * (BIGINT: key << 32 + annotator_no). Units and their items are numbered in one small table
  * (the distinct units, items by a rank over them), joined once (1M native: 2.7–3.5 → 2.0–3.0 s;
- * 10M unchanged at ~40 s). The per-item question count is a hash aggregate joined back. The gaps between submissions are computed on a narrow projection (annotator,
- * submitted_at, first row) and joined back by first row: sorting whole assignment rows in the
- * window cost a third of the statement (1M judgements on duckdb-wasm: 4.8 → 3.9 s).
+ * 10M unchanged at ~40 s). The per-item question count is a hash aggregate joined back. The
+ * gaps between submissions are computed on a narrow projection (annotator, submitted_at, first
+ * row) and joined back by first row: sorting whole assignment rows in the window cost a third
+ * of the statement (1M judgements on duckdb-wasm: 4.8 → 3.9 s).
  */
 export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuery {
   const starts = sql`(gap_s IS NULL OR gap_s > ${gapSeconds(options)})`;
