@@ -9,7 +9,7 @@ import { claimSource, forgetSource, recordSource, type LoadedSource } from './re
 import { sniffDelimited } from './sniff-delimited';
 import { warnUnusedColumns } from './unused-columns';
 import { validationReasons } from './row-validation';
-import { parsedRows } from './parsed-rows';
+import { parsedRows, type TypedFields } from './parsed-rows';
 import { insertGold, insertGoldColumn } from './delimited-gold';
 
 export interface DelimitedLoadOptions {
@@ -174,8 +174,8 @@ async function readCsv(db: Connector, fileName: string, statement: SqlQuery): Pr
  * when it can be loaded) and its fields trimmed, parsed and named as in `judgements`. The rows
  * are numbered afterwards from the table's row order (the file's), so nothing is copied twice.
  */
-export function checkedRows(checked: SqlQuery, csv: SqlQuery, mapping: ColumnMapping): SqlQuery {
-  const { from, refs } = parsedRows(mapping, csv, false);
+export function checkedRows(checked: SqlQuery, csv: SqlQuery, mapping: ColumnMapping, typed?: TypedFields): SqlQuery {
+  const { from, refs } = parsedRows(mapping, csv, false, typed);
   const { value: f, number: n } = refs;
   const defaultQuestion = mapping.answer ?? mapping.text ?? 'boxes';
   return sql`CREATE TABLE ${checked} AS SELECT ${validationReasons(mapping, 'judgements', refs)} AS reason,

@@ -3,8 +3,26 @@ import { MAPPABLE_FIELDS, type ColumnMapping, type MappableField } from './colum
 import { flagValue, type FieldRefs } from './row-validation';
 import { timestamp } from './value-parsing';
 
-const NUMERIC_FIELDS: MappableField[] = ['answer', 'gold', 'duration_s', 'cost_usd', 'x', 'y', 'w', 'h', 'image_w', 'image_h'];
-const TIME_FIELDS: MappableField[] = ['started_at', 'submitted_at'];
+export const NUMERIC_FIELDS: MappableField[] = [
+  'answer',
+  'gold',
+  'duration_s',
+  'cost_usd',
+  'x',
+  'y',
+  'w',
+  'h',
+  'image_w',
+  'image_h',
+];
+export const TIME_FIELDS: MappableField[] = ['started_at', 'submitted_at'];
+
+/**
+ * Fields whose value `rows` also holds already typed, in a column `typed_<field>`: a DOUBLE
+ * for a numeric field, a TIMESTAMP (UTC) for a time field. Their text is then not parsed
+ * again (a Parquet file's numbers and times: `loadTable`).
+ */
+export type TypedFields = ReadonlySet<MappableField>;
 
 /**
  * The rows with every mapped field trimmed once (`v_<field>`, NULL when empty) and parsed
@@ -12,18 +30,24 @@ const TIME_FIELDS: MappableField[] = ['started_at', 'submitted_at'];
  * the references to those columns for the checks and the insert. `rows` has a `source_row`
  * column, which is kept, unless `numbered` is false (the rows are then numbered afterwards).
  */
-export function parsedRows(mapping: ColumnMapping, rows: SqlQuery, numbered = true): { from: SqlQuery; refs: FieldRefs } {
+export function parsedRows(
+  mapping: ColumnMapping,
+  rows: SqlQuery,
+  numbered = true,
+  typed: TypedFields = new Set(),
+): { from: SqlQuery; refs: FieldRefs } {
   const mapped = MAPPABLE_FIELDS.filter((name) => mapping[name]);
   const value = (name: MappableField) => (mapping[name] ? ident(`v_${name}`) : sql`NULL::VARCHAR`);
   const trimmed = mapped.map((name) => sql`NULLIF(trim(${ident(mapping[name]!)}), '') AS ${ident(`v_${name}`)}`);
+  const typedColumns = mapped.filter((name) => typed.has(name)).map((name) => ident(`typed_${name}`));
+  const parsedAs = (name: MappableField, parse: SqlQuery, prefix: string) =>
+    sql`${typed.has(name) ? ident(`typed_${name}`) : parse} AS ${ident(`${prefix}_${name}`)}`;
   const parsed = [
-    ...NUMERIC_FIELDS.filter((name) => mapping[name]).map(
-      (name) => sql`TRY_CAST(${value(name)} AS DOUBLE) AS ${ident(`n_${name}`)}`,
-    ),
-    ...TIME_FIELDS.filter((name) => mapping[name]).map((name) => sql`${timestamp(value(name))} AS ${ident(`t_${name}`)}`),
+    ...NUMERIC_FIELDS.filter((name) => mapping[name]).map((name) => parsedAs(name, sql`TRY_CAST(${value(name)} AS DOUBLE)`, 'n')),
+    ...TIME_FIELDS.filter((name) => mapping[name]).map((name) => parsedAs(name, timestamp(value(name)), 't')),
     ...(mapping.prelabeled ? [sql`${flagValue(value('prelabeled'))} AS b_prelabeled`] : []),
   ];
-  const inner = sql`SELECT ${numbered ? sql`source_row, ` : sql``}${joinSql(trimmed)} FROM ${rows}`;
+  const inner = sql`SELECT ${numbered ? sql`source_row, ` : sql``}${joinSql([...trimmed, ...typedColumns])} FROM ${rows}`;
   return {
     from: parsed.length ? sql`(SELECT *, ${joinSql(parsed)} FROM (${inner}))` : sql`(${inner})`,
     refs: {
