@@ -70,6 +70,18 @@ export async function throughputBy(
   );
 }
 
+/**
+ * count(DISTINCT item_assignment_no), exactly, without hashing the item-assignments that are
+ * alone: an assignment whose annotator answered one question of its item (`questions_on_item`
+ * = 1, counted over all data) is the only row of its item-assignment, so it is distinct in any
+ * selection; only the others need the distinct count. At 10M judgements the distinct count over
+ * 10M item-assignments took 9 s of each grouped statement.
+ */
+const ITEM_ASSIGNMENTS = sql`(count(*) FILTER (WHERE questions_on_item = 1)
+  + count(DISTINCT item_assignment_no) FILTER (WHERE questions_on_item > 1))`;
+const TIMED_ITEM_ASSIGNMENTS = sql`(count(*) FILTER (WHERE questions_on_item = 1 AND submitted_at IS NOT NULL)
+  + count(DISTINCT item_assignment_no) FILTER (WHERE questions_on_item > 1 AND submitted_at IS NOT NULL))`;
+
 async function computeThroughput(db: Connector, filters: Filters, keys: readonly GroupKey[], options: ThroughputOptions) {
   const rows = await db.query<Omit<ThroughputRow, 'reasons'> & Record<string, unknown>>(sql`
     SELECT ${keys.length ? sql`${groupSelect(keys)},` : sql``}
@@ -77,8 +89,8 @@ async function computeThroughput(db: Connector, filters: Filters, keys: readonly
       count(DISTINCT unit_no)::DOUBLE AS units,
       count(*)::DOUBLE AS assignments,
       count(DISTINCT item_no)::DOUBLE AS items,
-      count(DISTINCT item_assignment_no)::DOUBLE AS item_assignments,
-      count(DISTINCT item_assignment_no) FILTER (WHERE submitted_at IS NOT NULL)::DOUBLE AS timed_item_assignments,
+      ${ITEM_ASSIGNMENTS}::DOUBLE AS item_assignments,
+      ${TIMED_ITEM_ASSIGNMENTS}::DOUBLE AS timed_item_assignments,
       count(DISTINCT annotator_no)::DOUBLE AS annotators,
       count(DISTINCT day_no)::DOUBLE AS active_days,
       count(DISTINCT annotator_day_no)::DOUBLE AS annotator_days,

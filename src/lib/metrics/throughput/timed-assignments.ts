@@ -1,7 +1,7 @@
 import type { Connector } from '../../db/connector';
 import { derivedTable } from '../../db/derived-table';
 import { filterCondition, type Filters } from '../filters';
-import { raw, sql, type SqlQuery } from '../../sql/sql';
+import { sql, type SqlQuery } from '../../sql/sql';
 
 /** Options of the throughput and cost figures. */
 export interface ThroughputOptions {
