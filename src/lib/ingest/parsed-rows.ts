@@ -3,19 +3,9 @@ import { MAPPABLE_FIELDS, type ColumnMapping, type MappableField } from './colum
 import { flagValue, type FieldRefs } from './row-validation';
 import { timestamp } from './value-parsing';
 
-export const NUMERIC_FIELDS: MappableField[] = [
-  'answer',
-  'gold',
-  'duration_s',
-  'cost_usd',
-  'x',
-  'y',
-  'w',
-  'h',
-  'image_w',
-  'image_h',
-];
-export const TIME_FIELDS: MappableField[] = ['started_at', 'submitted_at'];
+const NUMERIC_FIELDS: MappableField[] = ['answer', 'gold', 'duration_s', 'cost_usd', 'x', 'y', 'w', 'h', 'image_w', 'image_h'];
+const TIME_FIELDS: MappableField[] = ['started_at', 'submitted_at'];
+export { NUMERIC_FIELDS, TIME_FIELDS };
 
 /**
  * Fields whose value `rows` also holds already typed, in a column `typed_<field>`: a DOUBLE
