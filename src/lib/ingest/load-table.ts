@@ -121,7 +121,7 @@ function typedFields(described: Described[], mapping: ColumnMapping): { fields: 
 
 function textOf(column: SqlQuery, type: string): SqlQuery {
   if (type === 'VARCHAR') return column;
-  if (/^(TIMESTAMP|DATE)/.test(type)) return sql`strftime(make_timestamp(epoch_us(${column})), '%Y-%m-%dT%H:%M:%S.%fZ')`;
+  if (TIME_TYPE.test(type)) return sql`strftime(make_timestamp(epoch_us(${column})), '%Y-%m-%dT%H:%M:%S.%fZ')`;
   if (/^(FLOAT|DOUBLE|DECIMAL)/.test(type)) {
     const number = sql`${column}::DOUBLE`;
     return sql`CASE WHEN isfinite(${number}) AND ${number} = trunc(${number}) AND abs(${number}) < 1e15
