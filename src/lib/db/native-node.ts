@@ -43,10 +43,10 @@ export async function openNativeNode(options: { threads?: number } = {}): Promis
           ? await connection.run(typeof query === 'string' ? query : query.text)
           : await connection.run(query.text, query.params as never[]);
       const chunks = await result.fetchAllChunks();
-      const types = result.columnTypes();
-      const columns = types.map((type, c) => columnValues(chunks, c, type));
+      const numericLists = result.columnTypes().map(isNumericList);
+      const columns = numericLists.map((numericList, c) => columnValues(chunks, c, numericList));
       const rowCount = chunks.reduce((n, chunk) => n + chunk.rowCount, 0);
-      return rowsFromColumns<T>(result.deduplicatedColumnNames(), columns, types.map(isNumericList), rowCount);
+      return rowsFromColumns<T>(result.deduplicatedColumnNames(), columns, numericLists, rowCount);
     } catch (error) {
       throw explainDuckDBError(error);
     }
@@ -95,10 +95,10 @@ function isNumericList(type: DuckDBType): boolean {
  * list of numbers is read straight from its child vector: node-api builds a value object per
  * element (~300 ns), which made reading Dawid–Skene's lists of 10M codes take 11 s.
  */
-function columnValues(chunks: DuckDBDataChunk[], column: number, type: DuckDBType): unknown[] {
+function columnValues(chunks: DuckDBDataChunk[], column: number, numericList: boolean): unknown[] {
   const values: unknown[] = [];
   for (const chunk of chunks) {
-    if (isNumericList(type)) {
+    if (numericList) {
       const lists = chunk.getColumnVector(column) as DuckDBListVector;
       for (let r = 0; r < chunk.rowCount; r++) values.push(listItems(lists.getItemVector(r)));
     } else {
