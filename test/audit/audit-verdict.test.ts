@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditVerdict, type AuditPlan } from '../../src/lib/audit/audit-verdict';
-import { drawSample } from '../../src/lib/audit/draw-sample';
 import { isoPlan } from '../../src/lib/audit/iso-plan';
-import { lotItemIds, reviewOutcomes, type ReviewOutcome } from '../../src/lib/audit/lot-items';
+import { deliveredLot, drawLotSample, reviewOutcomes, type ReviewOutcome } from '../../src/lib/audit/lot-items';
 import type { Connector } from '../../src/lib/db/connector';
 import { loadDelimited } from '../../src/lib/ingest/load-delimited';
 import { freshDb, loadCsvText } from '../helpers/db';
@@ -92,11 +91,11 @@ describe('reviewOutcomes (SQL) + auditVerdict on a loaded lot', () => {
   afterAll(async () => db?.close());
 
   it('counts as defective the sampled items whose delivered answer differs from the review', async () => {
-    const lot = await lotItemIds(db);
-    expect(lot).toHaveLength(200);
-    const iso = isoPlan(lot.length, 2.5); // lot 200 → G, n = 32, Ac 2, Re 3
+    const lot = await deliveredLot(db);
+    expect(lot.size).toBe(200);
+    const iso = isoPlan(lot.size, 2.5); // lot 200 → G, n = 32, Ac 2, Re 3
     expect([iso.code_letter, iso.sample_size, iso.accept, iso.reject]).toEqual(['G', 32, 2, 3]);
-    const sample = drawSample(lot, iso.sample_size, 2026);
+    const sample = await drawLotSample(lot, iso.sample_size, 2026);
     // the client's truth is "cat" for every item: items delivered as "dog" (index % 7 = 0) are defects;
     // the review covers all but the last sampled item
     const reviewRows = ['item_id,gold', ...sample.slice(0, -1).map((id) => `${id},cat`)];
@@ -121,7 +120,7 @@ describe('reviewOutcomes (SQL) + auditVerdict on a loaded lot', () => {
         aql: 0.025,
         code_letter: iso.code_letter,
       },
-      lotSize: lot.length,
+      lotSize: lot.size,
       seed: 2026,
       sampleIds: sample,
       outcomes,

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditVerdict } from '../../src/lib/audit/audit-verdict';
-import { drawSample } from '../../src/lib/audit/draw-sample';
 import { exactPlan } from '../../src/lib/audit/exact-plan';
 import { isoPlan } from '../../src/lib/audit/iso-plan';
-import { lotItemIds, reviewOutcomes } from '../../src/lib/audit/lot-items';
+import { deliveredLot, drawLotSample, reviewOutcomes } from '../../src/lib/audit/lot-items';
 import { ocCurve } from '../../src/lib/audit/oc-curve';
 import type { Connector } from '../../src/lib/db/connector';
 import { sha256Hex } from '../../src/lib/ingest/sha256';
@@ -32,9 +31,9 @@ afterAll(async () => db?.close());
 async function certificate(): Promise<string> {
   const sources = await reportSources(db);
   const batches = await guaranteeByBatch(db, {}, { target: 0.95, confidence: 0.95 });
-  const lot = await lotItemIds(db);
-  const plan = isoPlan(lot.length, 1.0);
-  const sample = drawSample(lot, plan.sample_size, 42);
+  const lot = await deliveredLot(db);
+  const plan = isoPlan(lot.size, 1.0);
+  const sample = await drawLotSample(lot, plan.sample_size, 42);
   const outcomes = await reviewOutcomes(db, sample);
   const verdict = auditVerdict({
     plan: {
@@ -45,19 +44,19 @@ async function certificate(): Promise<string> {
       aql: 0.01,
       code_letter: plan.code_letter,
     },
-    lotSize: lot.length,
+    lotSize: lot.size,
     seed: 42,
     sampleIds: sample,
     outcomes,
   });
-  const exactInput = { lotSize: lot.length, aql: 0.01, producerRisk: 0.05, lqOrLtpd: 0.1, consumerRisk: 0.1 };
+  const exactInput = { lotSize: lot.size, aql: 0.01, producerRisk: 0.05, lqOrLtpd: 0.1, consumerRisk: 0.1 };
   return buildCertificate({
     generatedAt: '2026-11-30T00:00:00Z',
     sources,
     filters: { batches: [HOSTILE] },
     guarantee: { target: 0.95, confidence: 0.95, batches },
     audit: {
-      lotSize: lot.length,
+      lotSize: lot.size,
       aqlPercent: 1,
       level: 'II',
       isoPlan: plan,
@@ -66,7 +65,7 @@ async function certificate(): Promise<string> {
       seed: 42,
       sampleIds: sample,
       verdict,
-      oc: ocCurve(plan, lot.length),
+      oc: ocCurve(plan, lot.size),
       reviewFile: 'gold.csv',
     },
   });

@@ -8,23 +8,36 @@ export function compareCodeUnits(a: string, b: string): number {
 /**
  * A simple random sample without replacement of `n` distinct item ids, reproducible from
  * `seed`: the ids are de-duplicated and sorted by code unit first (so the draw does not
- * depend on load order), then a partial Fisher–Yates shuffle (Knuth, TAOCP vol. 2, Algorithm P)
- * driven by `seededRandom(seed)` (mulberry32) picks them. Returned in draw order. When n is
+ * depend on load order), then `samplePositions` picks them. Returned in draw order. When n is
  * at least the number of items, every item is returned (100 % inspection).
  */
 export function drawSample(itemIds: readonly string[], n: number, seed: number): string[] {
+  const pool = [...new Set(itemIds)].sort(compareCodeUnits);
+  return samplePositions(pool.length, n, seed).map((position) => pool[position]);
+}
+
+/**
+ * The positions (0-based, in draw order) of a simple random sample without replacement of
+ * `n` of `size` sorted items: a partial Fisher–Yates shuffle (Knuth, TAOCP vol. 2,
+ * Algorithm P) driven by `seededRandom(seed)`, over the positions themselves (only the moved
+ * ones are stored), so a lot of millions of items is sampled without holding its ids.
+ */
+export function samplePositions(size: number, n: number, seed: number): number[] {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`drawSample: the sample size must be a whole number ≥ 0, got ${n}`);
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
     throw new RangeError(`drawSample: the seed must be a whole number in 0…4294967295, got ${seed}`);
   }
-  const pool = [...new Set(itemIds)].sort(compareCodeUnits);
-  const size = Math.min(n, pool.length);
+  const moved = new Map<number, number>();
+  const at = (i: number) => moved.get(i) ?? i;
   const random = seededRandom(seed);
-  for (let i = 0; i < size; i++) {
-    const j = i + randomIndex(random, pool.length - i);
-    [pool[i], pool[j]] = [pool[j], pool[i]];
+  const drawn: number[] = [];
+  for (let i = 0; i < Math.min(n, size); i++) {
+    const j = i + randomIndex(random, size - i);
+    const [first, picked] = [at(i), at(j)];
+    moved.set(j, first);
+    drawn.push(picked);
   }
-  return pool.slice(0, size);
+  return drawn;
 }
 
 /** A fresh seed in 0…2³²−1 from the platform's cryptographic generator (shown to the user and stored in the report). */

@@ -1,13 +1,58 @@
 import type { Connector } from '../db/connector';
 import { filterCondition, type Filters } from '../metrics/filters';
-import { joinSql, sql, type SqlQuery } from '../sql/sql';
+import { joinSql, raw, sql, type SqlQuery } from '../sql/sql';
+import { compareCodeUnits, samplePositions } from './draw-sample';
 
-/** The distinct item ids of the delivered lot (the filtered judgements), sorted (DuckDB byte order; `drawSample` re-sorts by code unit itself). */
-export async function lotItemIds(db: Connector, filters: Filters = {}): Promise<string[]> {
-  const rows = await db.query<{ item_id: string }>(
-    sql`SELECT DISTINCT j.item_id FROM judgements j WHERE ${filterCondition(filters)} ORDER BY j.item_id`,
+/** The delivered lot: the distinct item ids of the filtered judgements, in code-unit order. */
+export interface Lot {
+  size: number;
+  /** The ids at these positions (0-based, in code-unit order), in the order asked. */
+  idsAt(positions: readonly number[]): Promise<string[]>;
+}
+
+/** Lots up to this many items are read whole, once: any seed then draws from them without another query. */
+const READ_WHOLE_UP_TO = 20_000;
+
+/**
+ * The lot of the filtered judgements, counted in DuckDB. A large lot is not read: only the
+ * ids a sample asks for are (a lot of 200,000 items no longer travels to the page to draw 315
+ * of them). DuckDB sorts text by UTF-8 bytes, which is code-unit (UTF-16) order when no id has
+ * a character beyond U+FFFF; when one has, the ids are read and sorted here
+ * (`compareCodeUnits`), so the same seed always draws the same items. A small lot is read
+ * whole (one read whatever the seed: the build's snapshot of the sample answers it).
+ */
+export async function deliveredLot(db: Connector, filters: Filters = {}, readWholeUpTo = READ_WHOLE_UP_TO): Promise<Lot> {
+  const distinct = sql`(SELECT DISTINCT j.item_id FROM judgements j WHERE ${filterCondition(filters)})`;
+  const [{ size, astral }] = await db.query<{ size: number; astral: number }>(
+    sql`SELECT count(*)::BIGINT AS size, count(*) FILTER (WHERE regexp_matches(item_id, '[\\x{10000}-\\x{10FFFF}]'))::BIGINT AS astral
+      FROM ${distinct}`,
   );
-  return rows.map((r) => r.item_id);
+  if (astral > 0 || size <= readWholeUpTo) {
+    const rows = await db.query<{ item_id: string }>(sql`SELECT item_id FROM ${distinct} ORDER BY item_id`);
+    const sorted = rows.map((r) => r.item_id).sort(compareCodeUnits);
+    return { size, idsAt: async (positions) => positions.map((position) => sorted[position]) };
+  }
+  return {
+    size,
+    async idsAt(positions) {
+      if (positions.length === 0) return [];
+      const wanted = raw(`[${positions.map((p) => Math.trunc(p)).join(', ')}]::BIGINT[]`);
+      const rows = await db.query<{ item_id: string; position: number }>(
+        sql`SELECT item_id, position FROM (SELECT item_id, row_number() OVER (ORDER BY item_id)::BIGINT - 1 AS position FROM ${distinct})
+          WHERE list_contains(${wanted}, position)`,
+      );
+      const byPosition = new Map(rows.map((r) => [r.position, r.item_id]));
+      return positions.map((position) => byPosition.get(position)!);
+    },
+  };
+}
+
+/**
+ * A simple random sample of `n` items of the lot, reproducible from `seed`: the items
+ * `drawSample` would draw from the lot's ids (`samplePositions`), in draw order.
+ */
+export function drawLotSample(lot: Lot, n: number, seed: number): Promise<string[]> {
+  return lot.idsAt(samplePositions(lot.size, n, seed));
 }
 
 /** What the review says about one sampled item. */

@@ -1,9 +1,9 @@
 import { auditVerdict, type AuditPlan, type AuditVerdict } from '../audit/audit-verdict';
-import { drawSample, newSeed } from '../audit/draw-sample';
+import { newSeed } from '../audit/draw-sample';
 import { exactPlan, type ExactPlan, type ExactPlanInput } from '../audit/exact-plan';
 import { isoPlan, type IsoPlan } from '../audit/iso-plan';
 import type { InspectionLevel } from '../audit/iso2859-tables';
-import { lotItemIds, reviewOutcomes, type ReviewOutcome } from '../audit/lot-items';
+import { deliveredLot, drawLotSample, reviewOutcomes, type Lot, type ReviewOutcome } from '../audit/lot-items';
 import { ocCurve, type OcPoint } from '../audit/oc-curve';
 import { sampleCsv } from '../audit/sample-csv';
 import type { Connector } from '../db/connector';
@@ -18,7 +18,7 @@ import type { ReportSource } from '../report/report-types';
  * sample, and — once a review (gold) file is loaded and chosen — the verdict.
  */
 export class AuditState {
-  lotIds: string[] = $state.raw([]);
+  lot: Lot | null = $state.raw(null);
   aqlPercent = $state(1);
   level: InspectionLevel = $state('II');
   producerRisk = $state(0.05);
@@ -42,7 +42,7 @@ export class AuditState {
   private filters: Filters = {};
 
   get lotSize(): number {
-    return this.lotIds.length;
+    return this.lot?.size ?? 0;
   }
 
   /** The plan the sample is drawn for: the exact plan when chosen and valid, else the ISO plan. */
@@ -69,14 +69,14 @@ export class AuditState {
     this.loading = true;
     this.error = null;
     try {
-      this.lotIds = await lotItemIds(db, filters);
+      this.lot = await deliveredLot(db, filters);
       this.sources = await reportSources(db);
       this.goldSources = this.sources
         .filter((s) => s.role === 'gold')
         .map(({ source_id, file_name }) => ({ source_id, file_name }));
       if (this.reviewSourceId !== null && !this.goldSources.some((s) => s.source_id === this.reviewSourceId))
         this.reviewSourceId = null;
-      this.recompute();
+      await this.recompute();
       await this.review();
     } catch (error) {
       this.error = (error as Error).message;
@@ -85,8 +85,8 @@ export class AuditState {
     }
   }
 
-  /** Recomputes plans, OC curve and sample from the current parameters (no database work). */
-  recompute(): void {
+  /** Recomputes plans, OC curve and sample from the current parameters (the sample's ids are read from DuckDB). */
+  async recompute(): Promise<void> {
     this.error = null;
     this.iso = null;
     this.exact = null;
@@ -117,7 +117,14 @@ export class AuditState {
     }
     const plan = this.planUsed!;
     this.oc = ocCurve(plan, this.lotSize);
-    this.sample = drawSample(this.lotIds, plan.sample_size, this.seed);
+    const [lot, seed] = [this.lot!, this.seed];
+    try {
+      const sample = await drawLotSample(lot, plan.sample_size, seed);
+      // kept only if nothing changed meanwhile (another pick may have come while the ids were read)
+      if (this.lot === lot && this.seed === seed && this.planUsed?.sample_size === plan.sample_size) this.sample = sample;
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
   }
 
   /** Sets parameters (any subset), recomputes and re-evaluates the review. */
@@ -127,7 +134,7 @@ export class AuditState {
     >,
   ): Promise<void> {
     Object.assign(this, changes);
-    this.recompute();
+    await this.recompute();
     await this.review();
   }
 
