@@ -1,6 +1,6 @@
 import type { Connector } from '../../db/connector';
 import { questionKey } from '../../report/report-types';
-import { joinSql, literal, raw, sql, type SqlQuery } from '../../sql/sql';
+import { joinSql, literal, sql, type SqlQuery } from '../../sql/sql';
 import type { Filters } from '../filters';
 import { textAnswerRows, textAnswers } from '../text/text-answers';
 import { vqaReference } from './reference';
@@ -115,26 +115,28 @@ function normalisedTexts(texts: string[]): SqlQuery {
  * m ≥ 2), gold matches and answers with gold; and the question's pairable items and mean gold
  * VQA accuracy over its gold items (Antol et al. 2015: with m references and k matching,
  * (k·min((k − 1)/3, 1) + (m − k)·min(k/3, 1)) / m; min(k/3, 1) for one reference).
+ * One GROUP BY per item gives m, k and the item's answers; each answer's c (answers equal to
+ * it on its item) is counted in that short list, so no window sorts the rows by item and
+ * answer (1M judgements, duckdb-wasm: 0.9 → 0.4 s).
  */
 function annotatorCounts(answers: SqlQuery, normalised: SqlQuery): SqlQuery {
-  const item = raw('batch_id, strategy, question, item_id');
   return sql`
     WITH texts AS MATERIALIZED ${normalised},
-    a AS MATERIALIZED (
+    a AS (
       SELECT r.batch_id, r.strategy, r.question, r.item_id, r.annotator_id, n.norm AS answer, g.norm AS gold
       FROM ${answers} r JOIN texts n ON n.raw = r.answer LEFT JOIN texts g ON g.raw = r.gold),
-    counted AS MATERIALIZED (
-      SELECT *, count(*) OVER (PARTITION BY ${item}) AS m,
-        count(*) OVER (PARTITION BY ${item}, answer) AS c
-      FROM a),
+    per_item AS MATERIALIZED (
+      SELECT batch_id, strategy, question, count(*) AS m, any_value(gold) AS gold, count(*) FILTER (WHERE answer = gold) AS k,
+        list(answer) AS answers, list({annotator_id: annotator_id, answer: answer, gold: gold}) AS entries
+      FROM a GROUP BY batch_id, strategy, question, item_id),
     items AS (
       SELECT batch_id, strategy, question, count(*) FILTER (WHERE m >= 2) AS pairable_items,
         avg(CASE WHEN m = 1 THEN least(k / 3.0, 1) ELSE (k * least((k - 1) / 3.0, 1) + (m - k) * least(k / 3.0, 1)) / m END)
           FILTER (WHERE gold IS NOT NULL) AS gold_vqa_accuracy
-      FROM (SELECT batch_id, strategy, question, item_id, any_value(m) AS m, any_value(gold) AS gold,
-          count(*) FILTER (WHERE answer = gold) AS k
-        FROM counted GROUP BY batch_id, strategy, question, item_id)
-      GROUP BY batch_id, strategy, question)
+      FROM per_item GROUP BY batch_id, strategy, question),
+    counted AS (
+      SELECT batch_id, strategy, question, e.annotator_id, m, e.answer, e.gold, len(list_filter(answers, x -> x = e.answer)) AS c
+      FROM (SELECT batch_id, strategy, question, m, answers, unnest(entries) AS e FROM per_item))
     SELECT batch_id, strategy, question, annotator_id, count(*)::DOUBLE AS answers,
       coalesce(sum(least(c - 1, 3)) FILTER (WHERE m >= 2), 0)::DOUBLE AS human3,
       count(*) FILTER (WHERE m >= 2)::DOUBLE AS scored,
