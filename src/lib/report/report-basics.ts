@@ -32,15 +32,18 @@ export interface QuestionCounts {
 /**
  * Per (batch, strategy, question): its kind and level (from `questions`) and how many items,
  * annotators and judgements it has. Computed for every question and cached (`rowsByPartitionCached`).
+ * Counted per question first, then joined to `questions` (a dozen rows, not every judgement:
+ * 1M judgements, duckdb-wasm 0.41 → 0.25 s).
  */
 export function questionCounts(db: Connector, filters: Filters = {}): Promise<QuestionCounts[]> {
   return rowsByPartitionCached(db, 'question-counts', filters, QUESTION_PARTITION, (within) =>
     db.query<QuestionCounts & Record<string, unknown>>(sql`
-      SELECT q.batch_id, q.strategy, q.question, q.value_kind, q.level,
-        count(DISTINCT j.item_id)::DOUBLE AS items, count(DISTINCT j.annotator_id)::DOUBLE AS annotators, count(*)::DOUBLE AS judgements
-      FROM ${filteredJudgements(within)} j
+      SELECT q.batch_id, q.strategy, q.question, q.value_kind, q.level, c.items, c.annotators, c.judgements
+      FROM (SELECT batch_id, strategy, question, count(DISTINCT item_id)::DOUBLE AS items,
+          count(DISTINCT annotator_id)::DOUBLE AS annotators, count(*)::DOUBLE AS judgements
+        FROM ${filteredJudgements(within)} j GROUP BY ALL) c
       JOIN questions q USING (batch_id, strategy, question)
-      GROUP BY ALL ORDER BY q.batch_id, q.strategy, q.question`),
+      ORDER BY q.batch_id, q.strategy, q.question`),
   );
 }
 
