@@ -83,7 +83,7 @@ const TIMED_ITEM_ASSIGNMENTS = sql`(count(*) FILTER (WHERE questions_on_item = 1
   + count(DISTINCT item_assignment_no) FILTER (WHERE questions_on_item > 1 AND submitted_at IS NOT NULL))`;
 
 async function computeThroughput(db: Connector, filters: Filters, keys: readonly GroupKey[], options: ThroughputOptions) {
-  const rows = await db.query<Omit<ThroughputRow, 'reasons'> & Record<string, unknown>>(sql`
+  const rows = await db.query<ThroughputCounts>(sql`
     SELECT ${keys.length ? sql`${groupSelect(keys)},` : sql``}
       sum(judgements)::DOUBLE AS judgements,
       count(DISTINCT unit_no)::DOUBLE AS units,
@@ -96,8 +96,7 @@ async function computeThroughput(db: Connector, filters: Filters, keys: readonly
       count(DISTINCT annotator_day_no)::DOUBLE AS annotator_days,
       count(submitted_at)::DOUBLE AS timed_assignments,
       count(duration_s)::DOUBLE AS durations_known,
-      quantile_cont(duration_s, 0.5) AS median_duration_s,
-      quantile_cont(duration_s, 0.9) AS p90_duration_s,
+      quantile_cont(duration_s, [0.5, 0.9]) AS duration_quantiles,
       avg(duration_s) AS mean_duration_s,
       sum(active_s) / 3600.0 AS active_hours,
       count(*) FILTER (WHERE session_start)::DOUBLE AS sessions,
@@ -109,7 +108,12 @@ async function computeThroughput(db: Connector, filters: Filters, keys: readonly
   return rows.map((row) => withRates(row));
 }
 
-function withRates(row: Omit<ThroughputRow, 'reasons'> & Record<string, unknown>): ThroughputRow {
+/** A row as the query returns it: the median and p90 of duration_s as one list (one sort per group). */
+type ThroughputCounts = Omit<ThroughputRow, 'reasons' | 'median_duration_s' | 'p90_duration_s'> & {
+  duration_quantiles: [number, number] | null;
+} & Record<string, unknown>;
+
+function withRates({ duration_quantiles, ...row }: ThroughputCounts): ThroughputRow {
   const reasons: Reasons = {};
   const ratio = (metric: string, numerator: number, denominator: number, why: string): number | null => {
     if (denominator > 0) return numerator / denominator;
@@ -119,6 +123,8 @@ function withRates(row: Omit<ThroughputRow, 'reasons'> & Record<string, unknown>
   const noTimes = 'no submitted_at timestamps: active days cannot be counted';
   const out: ThroughputRow = {
     ...row,
+    median_duration_s: duration_quantiles?.[0] ?? null,
+    p90_duration_s: duration_quantiles?.[1] ?? null,
     units_per_active_day: ratio('units_per_active_day', row.timed_assignments, row.active_days, noTimes),
     units_per_annotator_day: ratio('units_per_annotator_day', row.timed_assignments, row.annotator_days, noTimes),
     items_per_annotator_day: ratio('items_per_annotator_day', row.timed_item_assignments, row.annotator_days, noTimes),
