@@ -28,7 +28,7 @@ export async function deliveredLot(db: Connector, filters: Filters = {}, readWho
       FROM ${distinct}`,
   );
   if (astral > 0 || size <= readWholeUpTo) {
-    const rows = await db.query<{ item_id: string }>(sql`SELECT item_id FROM ${distinct} ORDER BY item_id`);
+    const rows = await db.query<{ item_id: string }>(sql`SELECT item_id FROM ${distinct}`);
     const sorted = rows.map((r) => r.item_id).sort(compareCodeUnits);
     return { size, idsAt: async (positions) => positions.map((position) => sorted[position]) };
   }
