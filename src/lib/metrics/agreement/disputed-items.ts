@@ -18,7 +18,8 @@ export interface DisputedItem {
 /**
  * The items of one question to review first: items with ≥ 2 ratings ordered by the share of
  * disagreeing pairs (Gwet 2014's per-item agreement, complemented), then by the spread of
- * numeric answers, then by number of ratings; at most `limit`.
+ * numeric answers, then by number of ratings; at most `limit`. Only those items' answers are
+ * listed (an ordered list per item sorts each group apart: 0.24 s over 17,000 items at 1M).
  */
 export async function mostDisputedItems(db: Connector, filters: Filters, key: string, limit = 20): Promise<DisputedItem[]> {
   const rows = await db.query<{
@@ -30,15 +31,18 @@ export async function mostDisputedItems(db: Connector, filters: Filters, key: st
     counts: number[];
   }>(
     sql`WITH r AS ${ratedValues(filters, oneQuestion(parseQuestionKey(key)))},
-      c AS (SELECT item_id, value, count(*)::INTEGER AS n, any_value(TRY_CAST(value AS DOUBLE)) AS number FROM r GROUP BY item_id, value)
-      SELECT item_id, sum(n)::INTEGER AS ratings,
-        1 - sum(n * (n - 1)) / (sum(n) * (sum(n) - 1)) AS disagreement,
-        CASE WHEN count(number) = count(*) AND sum(n) > 1
-          THEN sqrt(greatest(0, (sum(n * number * number) - sum(n * number) ^ 2 / sum(n)) / (sum(n) - 1))) END AS spread,
-        list(value ORDER BY n DESC, value) AS values, list(n ORDER BY n DESC, value) AS counts
-      FROM c GROUP BY item_id HAVING sum(n) >= 2
-      ORDER BY disagreement DESC, spread DESC NULLS LAST, ratings DESC, item_id
-      LIMIT ${Math.max(0, Math.floor(limit))}`,
+      c AS MATERIALIZED (SELECT item_id, value, count(*)::INTEGER AS n, any_value(TRY_CAST(value AS DOUBLE)) AS number
+        FROM r GROUP BY item_id, value),
+      top AS (SELECT item_id, sum(n)::INTEGER AS ratings,
+          1 - sum(n * (n - 1)) / (sum(n) * (sum(n) - 1)) AS disagreement,
+          CASE WHEN count(number) = count(*) AND sum(n) > 1
+            THEN sqrt(greatest(0, (sum(n * number * number) - sum(n * number) ^ 2 / sum(n)) / (sum(n) - 1))) END AS spread
+        FROM c GROUP BY item_id HAVING sum(n) >= 2
+        ORDER BY disagreement DESC, spread DESC NULLS LAST, ratings DESC, item_id
+        LIMIT ${Math.max(0, Math.floor(limit))})
+      SELECT top.*, list(value ORDER BY n DESC, value) AS values, list(n ORDER BY n DESC, value) AS counts
+      FROM top JOIN c USING (item_id) GROUP BY ALL
+      ORDER BY disagreement DESC, spread DESC NULLS LAST, ratings DESC, item_id`,
   );
   return rows.map((r) => ({
     item_id: r.item_id,

@@ -67,7 +67,7 @@ export async function pairwiseAgreement(db: Connector, filters: Filters, key: st
   );
   const combos = await db.query<ComboRow>(
     sql`WITH r AS MATERIALIZED ${rated},
-      p AS (SELECT item_id, list(value ORDER BY value) AS pattern FROM r GROUP BY item_id)
+      p AS (SELECT item_id, list_sort(list(value)) AS pattern FROM r GROUP BY item_id)
       SELECT r.annotator_id, p.pattern, r.value, count(*)::INTEGER AS items FROM r JOIN p USING (item_id) GROUP BY ALL`,
   );
   const categories = orderCategories(
