@@ -1,5 +1,5 @@
 import type { Connector } from '../../db/connector';
-import { sql } from '../../sql/sql';
+import { raw, sql } from '../../sql/sql';
 import type { Filters } from '../filters';
 import { parseQuestionKey } from './question-key';
 import { oneQuestion, ratedValues } from './rated-values';
@@ -14,6 +14,9 @@ export interface DisputedItem {
   /** Distinct answers, most frequent first, with their counts. */
   answers: { value: string; n: number }[];
 }
+
+/** The review order of disputed items, applied to pick the top ones and again to the rows listed for them. */
+const REVIEW_ORDER = raw('ORDER BY disagreement DESC, spread DESC NULLS LAST, ratings DESC, item_id');
 
 /**
  * The items of one question to review first: items with ≥ 2 ratings ordered by the share of
@@ -38,11 +41,11 @@ export async function mostDisputedItems(db: Connector, filters: Filters, key: st
           CASE WHEN count(number) = count(*) AND sum(n) > 1
             THEN sqrt(greatest(0, (sum(n * number * number) - sum(n * number) ^ 2 / sum(n)) / (sum(n) - 1))) END AS spread
         FROM c GROUP BY item_id HAVING sum(n) >= 2
-        ORDER BY disagreement DESC, spread DESC NULLS LAST, ratings DESC, item_id
+        ${REVIEW_ORDER}
         LIMIT ${Math.max(0, Math.floor(limit))})
       SELECT top.*, list(value ORDER BY n DESC, value) AS values, list(n ORDER BY n DESC, value) AS counts
       FROM top JOIN c USING (item_id) GROUP BY ALL
-      ORDER BY disagreement DESC, spread DESC NULLS LAST, ratings DESC, item_id`,
+      ${REVIEW_ORDER}`,
   );
   return rows.map((r) => ({
     item_id: r.item_id,

@@ -73,8 +73,9 @@ export async function positionBiasByQuestion(
     ORDER BY batch_id, strategy, question, annotator_id`);
   const totals = new Map<string, Counts>();
   for (const row of rows) {
-    const total = totals.get(questionKey(row)) ?? { judgements: 0, ties: 0, n: 0, k: 0 };
-    totals.set(questionKey(row), {
+    const key = questionKey(row);
+    const total = totals.get(key) ?? { judgements: 0, ties: 0, n: 0, k: 0 };
+    totals.set(key, {
       judgements: total.judgements + row.judgements,
       ties: total.ties + row.ties,
       n: total.n + row.n,
