@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connector } from '../../src/lib/db/connector';
-import { createCanonicalTables } from '../../src/lib/db/schema';
+import { CLEAR_CANONICAL_TABLES, createCanonicalTables } from '../../src/lib/db/schema';
 import { openWasmNode } from '../../src/lib/db/wasm-node';
 import type { ColumnMapping } from '../../src/lib/ingest/column-mapping';
 import { refreshQuestions } from '../../src/lib/ingest/infer-questions';
@@ -19,9 +19,7 @@ export async function freshDb(): Promise<Connector> {
 
 /** Empties every canonical table, so one instance can serve a whole test file. */
 export async function clearDb(db: Connector): Promise<void> {
-  await db.exec(
-    'DELETE FROM judgements; DELETE FROM gold; DELETE FROM rejections; DELETE FROM warnings; DELETE FROM sources; DELETE FROM questions;',
-  );
+  await db.exec(CLEAR_CANONICAL_TABLES);
 }
 
 /** Loads CSV text (or a file from disk) as judgements and refreshes `questions`. */

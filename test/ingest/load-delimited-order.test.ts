@@ -45,5 +45,13 @@ describe('loadDelimited on several threads', () => {
         count(*) FILTER (WHERE source_row <> rowid + 1)::INTEGER AS out_of_order FROM judgements`,
     );
     expect(check).toEqual({ rows: ROWS, misnumbered: 0, out_of_order: 0 });
+    // each row's integer keys (integer-keys.ts) are those of its own strings
+    const [keys] = await db.query<{ wrong: number }>(
+      `SELECT count(*)::INTEGER AS wrong FROM judgements j
+        LEFT JOIN item_keys i USING (item_no) LEFT JOIN question_keys q USING (question_no) LEFT JOIN annotator_keys a USING (annotator_no)
+        WHERE (i.batch_id, i.item_id, q.batch_id, q.strategy, q.question, a.annotator_id)
+          IS DISTINCT FROM (j.batch_id, j.item_id, j.batch_id, j.strategy, j.question, j.annotator_id)`,
+    );
+    expect(keys.wrong).toBe(0);
   });
 });

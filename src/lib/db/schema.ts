@@ -5,7 +5,9 @@ import { GOLD_VIEW } from './gold-join';
  * The canonical tables of DESIGN.md. Every input format is turned into these; every metric
  * reads only these. Columns beyond DESIGN.md are additions (never renames): `image_w`,
  * `image_h` on judgements; `strategy` on questions; `line` and `excerpt` on rejections;
- * the `warnings` table for records that loaded but carry a remark (e.g. conflicting gold).
+ * the `warnings` table for records that loaded but carry a remark (e.g. conflicting gold);
+ * judgements' integer keys `item_no`, `question_no`, `annotator_no` and their dictionaries
+ * (ingest/integer-keys.ts).
  */
 export const CANONICAL_SCHEMA = `
 CREATE TABLE IF NOT EXISTS sources (
@@ -41,8 +43,16 @@ CREATE TABLE IF NOT EXISTS judgements (
   prelabeled BOOLEAN,
   option_a VARCHAR,
   option_b VARCHAR,
-  shown_first VARCHAR
+  shown_first VARCHAR,
+  item_no INTEGER NOT NULL,
+  question_no INTEGER NOT NULL,
+  annotator_no INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS item_keys (batch_id VARCHAR NOT NULL, item_id VARCHAR NOT NULL, item_no INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS question_keys (
+  batch_id VARCHAR NOT NULL, strategy VARCHAR NOT NULL, question VARCHAR NOT NULL, question_no INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS annotator_keys (annotator_id VARCHAR NOT NULL, annotator_no INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS gold (
   source_id INTEGER NOT NULL,
   source_row BIGINT NOT NULL,
@@ -77,6 +87,14 @@ CREATE TABLE IF NOT EXISTS questions (
   PRIMARY KEY (batch_id, strategy, question)
 );
 `;
+
+/** Empties every canonical table (the sample makes way for the user's files). */
+export const CLEAR_CANONICAL_TABLES = [
+  ...['judgements', 'gold', 'rejections', 'warnings', 'sources', 'questions'],
+  ...['item_keys', 'question_keys', 'annotator_keys'],
+]
+  .map((table) => `DELETE FROM ${table};`)
+  .join(' ');
 
 /** Creates the canonical tables (idempotent). */
 export async function createCanonicalTables(db: Connector): Promise<void> {

@@ -2,6 +2,7 @@ import type { Connector } from '../db/connector';
 import { ident, sql } from '../sql/sql';
 import { readStagingCsv, type StagingColumn } from './formats/canonical-csv';
 import type { CanonicalGold, CanonicalJudgement, CanonicalRejection } from './formats/canonical-rows';
+import { KEY_COLUMNS, keyJoins, numberNewKeys } from './integer-keys';
 import { claimSource, forgetSource, recordSource, type LoadedSource } from './register-source';
 import { sha256Hex } from './sha256';
 import { GOLD_COLUMNS, JUDGEMENT_COLUMNS, REJECTION_COLUMNS, stageCanonicalRows, type StagedRows } from './stage-canonical-rows';
@@ -77,11 +78,12 @@ export async function insertStagedRows(db: Connector, options: StagedInsertOptio
 
     await rejectRepeatedAnswers(db, sourceId, ident(tables[0]));
     await rejectConflictingGold(db, sourceId, ident(tables[1]));
-    await db.query(sql`INSERT INTO judgements SELECT ${sourceId}, source_row, batch_id, strategy, item_id, question, annotator_id,
-        value_kind, label, score, text, x, y, w, h, image_w, image_h, started_at, submitted_at,
+    await numberNewKeys(db, ident(tables[0]));
+    await db.query(sql`INSERT INTO judgements SELECT ${sourceId}, source_row, r.batch_id, r.strategy, r.item_id, r.question,
+        r.annotator_id, value_kind, label, score, text, x, y, w, h, image_w, image_h, started_at, submitted_at,
         coalesce(duration_s, CASE WHEN submitted_at >= started_at THEN epoch_ms(submitted_at) / 1000 - epoch_ms(started_at) / 1000 END),
-        cost_usd, prelabeled, option_a, option_b, shown_first
-      FROM ${ident(tables[0])} ORDER BY seq`);
+        cost_usd, prelabeled, option_a, option_b, shown_first, ${KEY_COLUMNS}
+      FROM ${ident(tables[0])} r ${keyJoins('r')} ORDER BY seq`);
     // An exact repeat of the same gold answer is harmless: one row is kept, all count as loaded.
     await db.query(sql`INSERT INTO gold SELECT ${sourceId}, source_row, batch_id, item_id, question, label, score, text, x, y, w, h
       FROM ${ident(tables[1])}

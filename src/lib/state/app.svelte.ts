@@ -1,6 +1,6 @@
 import type { Connector } from '../db/connector';
 import { replayReads } from '../db/read-snapshot';
-import { createCanonicalTables, type Level } from '../db/schema';
+import { CLEAR_CANONICAL_TABLES, createCanonicalTables, type Level } from '../db/schema';
 import { guessMapping, type ColumnMapping, type MappableField } from '../ingest/column-mapping';
 import { describeFormat, type DetectedFormat } from '../ingest/detect-format';
 import { BROWSER_FILE_LIMIT_BYTES, browserLimitFor, tooLargeForBrowser } from './browser-limits';
@@ -221,9 +221,7 @@ export class AppState {
     this.pending = [];
     if (!this.db || pending.length === 0) return;
     if (this.showingSample && pending.some((p) => p.role === 'judgements')) {
-      await this.db.exec(
-        'DELETE FROM judgements; DELETE FROM gold; DELETE FROM rejections; DELETE FROM warnings; DELETE FROM sources; DELETE FROM questions;',
-      );
+      await this.db.exec(CLEAR_CANONICAL_TABLES);
       this.showingSample = false;
       this.filters = {};
     }
