@@ -37,16 +37,17 @@ export async function aggregableQuestions(db: Connector, filters: Filters): Prom
 }
 
 /**
- * The filtered non-box judgements with an answer, with `code` = the answer as a class code
- * (`ANSWER_CODE`: numbers by value, preferences upper-cased). Usable after FROM.
+ * The filtered non-box judgements with an answer, keyed by their integer numbers
+ * (question_no, item_no, annotator_no: `integer-keys.ts`), with `code` = the answer as a class
+ * code (`ANSWER_CODE`: numbers by value, preferences upper-cased). Usable after FROM.
  */
 export function codedJudgements(filters: Filters, extra: SqlQuery = sql`true`): SqlQuery {
-  return sql`(SELECT * FROM (SELECT j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, ${ANSWER_CODE} AS code
+  return sql`(SELECT * FROM (SELECT j.question_no, j.item_no, j.annotator_no, ${ANSWER_CODE} AS code
     FROM judgements j WHERE ${filterCondition(filters)} AND ${extra} AND j.x IS NULL) WHERE code IS NOT NULL)`;
 }
 
-/** One gold class code per (question, item) among the filtered judgements that have gold. Usable after FROM. */
+/** One gold class code per (question_no, item_no) among the filtered judgements that have gold. Usable after FROM. */
 export function goldItems(filters: Filters, extra: SqlQuery = sql`true`, source?: SqlQuery): SqlQuery {
-  return sql`(SELECT batch_id, strategy, question, item_id, any_value(gold_code) AS gold_code
-    FROM ${scoredJudgements(filters, extra, source)} GROUP BY ALL)`;
+  return sql`(SELECT question_no, item_no, any_value(gold_code) AS gold_code
+    FROM ${scoredJudgements(filters, extra, source)} GROUP BY question_no, item_no)`;
 }

@@ -20,9 +20,10 @@ export const AGGREGABLE = sql`(j.value_kind IN ('category', 'preference') OR (j.
  * judgement) and returns one row of lists per question. The selected questions are numbered
  * first from the small `questions` table (`q`; joining it selects the answers, where a
  * correlated EXISTS over judgements planned as a slow delim join), so the dictionaries and
- * joins key on (q, value) rather than on three more strings; an answer is coded by item, then
- * by (annotator, class) in one probe of their small product, and counted on the codes
- * (1M judgements, native: 1.3–1.7 → 0.8–1.0 s; 10M: 28 → 13 s).
+ * joins key on (q, number) with the judgements' integer keys (`integer-keys.ts`; the ids are
+ * looked up only for the distinct items and annotators, which are coded in id order); an
+ * answer is coded by item, then by (annotator, class) in one probe of their small product,
+ * and counted on the codes (1M judgements, native: 1.3–1.7 → 0.8–1.0 s; 10M: 28 → 13 s).
  * `fitQuestion` (dawid-skene-fit.ts) then runs EM from the majority-vote start to
  * convergence, in a browser off the main thread. Works without gold; accuracy needs gold.
  * Classes are the answer codes seen, lowest first.
@@ -34,25 +35,28 @@ export async function dawidSkeneByQuestion(
   options: DawidSkeneOptions = {},
 ): Promise<Map<string, DawidSkeneReport>> {
   const key = 'batch_id, strategy, question';
-  const codes = (column: string, order: string) =>
-    raw(`(SELECT q, ${column}, (row_number() OVER (PARTITION BY q ORDER BY ${order}) - 1)::INTEGER AS code_no
-      FROM (SELECT DISTINCT q, ${column} FROM coded))`);
+  // item and annotator codes in the order of their ids (the strings from the dictionaries)
+  const codes = (no: string, dictionary: string, id: string) =>
+    raw(`(SELECT q, ${no}, ${id}, (row_number() OVER (PARTITION BY q ORDER BY ${id}) - 1)::INTEGER AS code_no
+      FROM (SELECT DISTINCT q, ${no} FROM coded) JOIN ${dictionary} USING (${no}))`);
   const packed = await db.query<PackedQuestion>(sql`
     WITH questions_in AS MATERIALIZED (SELECT ${raw(key)}, row_number() OVER ()::INTEGER AS q FROM questions j WHERE ${extra}),
-    coded AS MATERIALIZED (SELECT q, item_id, annotator_id, code FROM ${codedJudgements(filters)} JOIN questions_in USING (${raw(key)})),
-    items AS MATERIALIZED ${codes('item_id', 'item_id')},
-    annotators AS MATERIALIZED ${codes('annotator_id', 'annotator_id')},
-    classes AS MATERIALIZED ${codes('code', codeOrder('code').text)},
-    pairs AS MATERIALIZED (SELECT q, a.annotator_id, c.code, a.code_no AS j, c.code_no AS l FROM annotators a JOIN classes c USING (q)),
+    numbered AS MATERIALIZED (SELECT q, question_no FROM questions_in JOIN question_keys USING (${raw(key)})),
+    coded AS MATERIALIZED (SELECT q, item_no, annotator_no, code FROM ${codedJudgements(filters)} JOIN numbered USING (question_no)),
+    items AS MATERIALIZED ${codes('item_no', 'item_keys', 'item_id')},
+    annotators AS MATERIALIZED ${codes('annotator_no', 'annotator_keys', 'annotator_id')},
+    classes AS MATERIALIZED (SELECT q, code, (row_number() OVER (PARTITION BY q ORDER BY ${codeOrder('code')}) - 1)::INTEGER AS code_no
+      FROM (SELECT DISTINCT q, code FROM coded)),
+    pairs AS MATERIALIZED (SELECT q, a.annotator_no, c.code, a.code_no AS j, c.code_no AS l FROM annotators a JOIN classes c USING (q)),
     observations AS (SELECT q, e.code_no AS i, j, l, count(*)::INTEGER AS n
-      FROM coded JOIN items e USING (q, item_id) JOIN pairs USING (q, annotator_id, code) GROUP BY ALL)
+      FROM coded JOIN items e USING (q, item_no) JOIN pairs USING (q, annotator_no, code) GROUP BY ALL)
     SELECT ${raw(key)}, i, j, l, n, classes, annotators, gold_i, gold_code FROM questions_in
       JOIN (SELECT q, list(i) AS i, list(j) AS j, list(l) AS l, list(n) AS n FROM observations GROUP BY q) USING (q)
       JOIN (SELECT q, list(code ORDER BY code_no) AS classes FROM classes GROUP BY q) USING (q)
       JOIN (SELECT q, list(annotator_id ORDER BY code_no) AS annotators FROM annotators GROUP BY q) USING (q)
       LEFT JOIN (SELECT q, list(e.code_no) AS gold_i, list(g.gold_code) AS gold_code
-        FROM items e JOIN (SELECT q, item_id, gold_code FROM ${goldItems(filters, sql`true`, await goldJudgements(db))} JOIN questions_in USING (${raw(key)})) g
-        USING (q, item_id) GROUP BY q) USING (q)`);
+        FROM items e JOIN (SELECT q, item_no, gold_code FROM ${goldItems(filters, sql`true`, await goldJudgements(db))} JOIN numbered USING (question_no)) g
+        USING (q, item_no) GROUP BY q) USING (q)`);
   const fits = await Promise.all(packed.map((q) => fitQuestionOffMainThread(q, options)));
   return new Map(packed.map((q, i) => [questionKey(q), fits[i]]));
 }

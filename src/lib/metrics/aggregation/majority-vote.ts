@@ -27,13 +27,13 @@ export interface MajorityVoteSummary {
   accuracy_decisive: number | null;
 }
 
-/** Per (question, item): the class codes that share the top vote count (lowest code first) and how many. */
+/** Per (question_no, item_no): the class codes that share the top vote count (lowest code first) and how many. */
 export function majorityVotes(filters: Filters, extra?: SqlQuery): SqlQuery {
-  return sql`(WITH votes AS (SELECT batch_id, strategy, question, item_id, code, count(*) AS votes
+  return sql`(WITH votes AS (SELECT question_no, item_no, code, count(*) AS votes
       FROM ${codedJudgements(filters, extra)} GROUP BY ALL),
-    top AS (SELECT batch_id, strategy, question, item_id, max(votes) AS votes FROM votes GROUP BY ALL)
-    SELECT batch_id, strategy, question, item_id, ${listInCodeOrder('code')} AS winners, count(*) AS tied, any_value(votes) AS votes
-    FROM votes JOIN top USING (batch_id, strategy, question, item_id, votes) GROUP BY ALL)`;
+    top AS (SELECT question_no, item_no, max(votes) AS votes FROM votes GROUP BY ALL)
+    SELECT question_no, item_no, ${listInCodeOrder('code')} AS winners, count(*) AS tied, any_value(votes) AS votes
+    FROM votes JOIN top USING (question_no, item_no, votes) GROUP BY ALL)`;
 }
 
 /**
@@ -54,13 +54,14 @@ export async function majorityVoteByQuestion(db: Connector, filters: Filters): P
     lowest_correct: number;
     decisive_correct: number;
   }>(
-    sql`SELECT v.batch_id, v.strategy, v.question, count(*) AS items, count(*) FILTER (WHERE tied > 1) AS ties,
-        count(g.gold_code) AS gold_items, count(g.gold_code) FILTER (WHERE tied > 1) AS gold_ties,
-        sum(CASE WHEN list_contains(winners, g.gold_code) THEN 1.0 / tied ELSE 0.0 END) FILTER (WHERE g.gold_code IS NOT NULL) AS expected_correct,
-        count(*) FILTER (WHERE winners[1] = g.gold_code) AS lowest_correct,
-        count(*) FILTER (WHERE tied = 1 AND winners[1] = g.gold_code) AS decisive_correct
-      FROM ${majorityVotes(filters)} v LEFT JOIN ${goldItems(filters, sql`true`, await goldJudgements(db))} g USING (batch_id, strategy, question, item_id)
-      GROUP BY ALL`,
+    sql`SELECT k.batch_id, k.strategy, k.question, s.* EXCLUDE (question_no) FROM (
+        SELECT question_no, count(*) AS items, count(*) FILTER (WHERE tied > 1) AS ties,
+          count(g.gold_code) AS gold_items, count(g.gold_code) FILTER (WHERE tied > 1) AS gold_ties,
+          sum(CASE WHEN list_contains(winners, g.gold_code) THEN 1.0 / tied ELSE 0.0 END) FILTER (WHERE g.gold_code IS NOT NULL) AS expected_correct,
+          count(*) FILTER (WHERE winners[1] = g.gold_code) AS lowest_correct,
+          count(*) FILTER (WHERE tied = 1 AND winners[1] = g.gold_code) AS decisive_correct
+        FROM ${majorityVotes(filters)} v LEFT JOIN ${goldItems(filters, sql`true`, await goldJudgements(db))} g USING (question_no, item_no)
+        GROUP BY question_no) s JOIN question_keys k USING (question_no)`,
   );
   const out = new Map<string, MajorityVoteSummary>();
   for (const r of rows) {
