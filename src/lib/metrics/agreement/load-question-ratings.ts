@@ -29,7 +29,7 @@ export type QuestionInfo = QuestionRow;
 /**
  * The questions (any value kind) with at least one filtered judgement, keyed by `questionKey`,
  * with their number of annotators who gave a value. One cheap scan grouped by (question,
- * annotator), joined to `questions` in TypeScript.
+ * annotator) on the integer keys, joined to `questions` in TypeScript.
  */
 export async function loadQuestionInfo(
   db: Connector,
@@ -48,9 +48,10 @@ export async function loadQuestionInfo(
     scored: number;
     repeated: boolean;
   }>(
-    sql`SELECT j.batch_id, j.strategy, j.question, j.annotator_id,
-        count(j.label)::INTEGER AS labelled, count(j.score)::INTEGER AS scored, count(*) > count(DISTINCT j.item_id) AS repeated
-      FROM ${filteredJudgements(filters)} j WHERE ${extra} GROUP BY ALL`,
+    sql`SELECT k.batch_id, k.strategy, k.question, s.labelled, s.scored, s.repeated FROM (
+        SELECT j.question_no, j.annotator_no, count(j.label)::INTEGER AS labelled, count(j.score)::INTEGER AS scored,
+          count(*) > count(DISTINCT j.item_no) AS repeated
+        FROM ${filteredJudgements(filters)} j WHERE ${extra} GROUP BY ALL) s JOIN question_keys k USING (question_no)`,
   );
   const out = new Map<string, QuestionInfo>();
   for (const row of seen) {
@@ -70,19 +71,19 @@ export async function loadQuestionInfo(
  * each item's multiset is identified by (m, Σ hash(value), Σ hash(value, salt)) — two
  * independent 64-bit additive multiset hashes summed exactly in HUGEINT (a collision needs
  * both to coincide: ~2⁻¹²⁸ per pair) — then the values of one representative item per
- * multiset are listed (a hash join against the few representatives).
+ * multiset are listed (a hash join against the few representatives). Items and questions
+ * are grouped on their integer keys (`integer-keys.ts`).
  */
 function patternQuery(source: SqlQuery, valueOf: (raw: SqlQuery) => SqlQuery): SqlQuery {
   return sql`WITH i AS (
-      SELECT batch_id, strategy, question, item_id, sum(hash(raw)) AS h1, sum(hash(raw, 'annoqa')) AS h2,
-        count(*) AS m
-      FROM ${source} r GROUP BY batch_id, strategy, question, item_id),
-    g AS (SELECT batch_id, strategy, question, h1, h2, m, count(*)::INTEGER AS items, min(item_id) AS rep
-      FROM i GROUP BY batch_id, strategy, question, h1, h2, m)
-    SELECT g.batch_id, g.strategy, g.question, any_value(g.items) AS items,
-      list(${valueOf(sql`r.raw`)} ORDER BY r.raw) AS pattern
-    FROM g JOIN ${source} r ON r.batch_id = g.batch_id AND r.strategy = g.strategy AND r.question = g.question AND r.item_id = g.rep
-    GROUP BY g.batch_id, g.strategy, g.question, g.h1, g.h2, g.m`;
+      SELECT question_no, item_no, sum(hash(raw)) AS h1, sum(hash(raw, 'annoqa')) AS h2, count(*) AS m
+      FROM ${source} r GROUP BY question_no, item_no),
+    g AS (SELECT question_no, h1, h2, m, count(*)::INTEGER AS items, min(item_no) AS rep
+      FROM i GROUP BY question_no, h1, h2, m)
+    SELECT k.batch_id, k.strategy, k.question, p.items, p.pattern FROM (
+      SELECT g.question_no, any_value(g.items) AS items, list(${valueOf(sql`r.raw`)} ORDER BY r.raw) AS pattern
+      FROM g JOIN ${source} r ON r.question_no = g.question_no AND r.item_no = g.rep
+      GROUP BY g.question_no, g.h1, g.h2, g.m) p JOIN question_keys k USING (question_no)`;
 }
 
 /**

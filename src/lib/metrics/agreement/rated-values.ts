@@ -17,18 +17,18 @@ export function numberText(expr: SqlQuery): SqlQuery {
 const VALUE = sql`CASE WHEN q.value_kind <> 'number' THEN j.label ELSE ${numberText(sql`j.score`)} END`;
 
 /**
- * The fast path's rating rows for questions of one kind, without the join to `questions`:
- * `raw` is the score (number questions) or the label (the others), non-null; repeated
+ * The fast path's rating rows for questions of one kind, without the join to `questions`
+ * (ids and integer keys): `raw` is the score (number questions) or the label (the others), non-null; repeated
  * answers are kept (the caller checks for them). `which` selects the questions (over `j`).
  */
 export function rawRatingRows(filters: Filters, kind: 'number' | 'label', which: SqlQuery): SqlQuery {
   const column = kind === 'number' ? sql`j.score` : sql`j.label`;
-  return sql`(SELECT j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, ${column} AS raw
+  return sql`(SELECT j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, j.question_no, j.item_no, ${column} AS raw
     FROM ${filteredJudgements(filters)} j WHERE ${column} IS NOT NULL AND (${which}))`;
 }
 
 function joined(filters: Filters, extra: SqlQuery, columns: SqlQuery): SqlQuery {
-  return sql`SELECT j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, ${VALUE} AS value${columns}
+  return sql`SELECT j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, j.question_no, j.item_no, ${VALUE} AS value${columns}
     FROM ${filteredJudgements(filters)} j
     JOIN questions q ON q.batch_id = j.batch_id AND q.strategy = j.strategy AND q.question = j.question
     WHERE q.value_kind IN ('category', 'number', 'preference') AND (${extra})`;
@@ -36,13 +36,14 @@ function joined(filters: Filters, extra: SqlQuery, columns: SqlQuery): SqlQuery 
 
 /**
  * The ratings agreement is computed on: (batch_id, strategy, question, item_id,
- * annotator_id, value), one rating per annotator and
+ * annotator_id, value, and the integer keys question_no, item_no), one rating per annotator and
  * item — when an annotator answered an item twice, the last answer counts (latest
  * submitted_at, then the latest source row). Null answers are not ratings (missing data,
  * Krippendorff 2011).
  */
 export function ratedValues(filters: Filters = {}, extra: SqlQuery = sql`true`): SqlQuery {
-  return sql`(SELECT batch_id, strategy, question, item_id, annotator_id, arg_max(value, recency) AS value
+  return sql`(SELECT batch_id, strategy, question, item_id, annotator_id, any_value(question_no) AS question_no,
+      any_value(item_no) AS item_no, arg_max(value, recency) AS value
     FROM (${joined(filters, extra, sql`, (coalesce(epoch_ms(j.submitted_at), -9e15), j.source_id, j.source_row) AS recency`)})
     WHERE value IS NOT NULL
     GROUP BY batch_id, strategy, question, item_id, annotator_id)`;
