@@ -155,9 +155,7 @@ describe('nominal agreement SQL', () => {
     await clearDb(db);
     await loadCsvFile(db, join(REALDATA, 'r_irr_irrcac', 'irrCAC_cac_raw4raters.csv'));
     const sums = [
-      ...(
-        await nominalSumsByQuestion(db, raw('(SELECT batch_id, strategy, question, item_id, label AS value FROM judgements)'))
-      ).values(),
+      ...(await nominalSumsByQuestion(db, raw('(SELECT question_no, item_no, label AS value FROM judgements)'))).values(),
     ];
     expect(sums).toHaveLength(1);
     expect(nominalAlphaFromSums(sums[0]).value!).toBeCloseTo(0.74342, 5);

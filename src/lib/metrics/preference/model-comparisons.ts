@@ -41,16 +41,21 @@ export interface ModelComparisons {
   intransitivity: Intransitivity;
 }
 
-/** Per item and model pair, the wins of each side and the ties (judgements naming two different options). */
+/**
+ * Per item and model pair, the wins of each side and the ties (judgements naming two different
+ * options), counted on the integer keys and listed in id order (the bootstrap resamples items in it).
+ */
 export async function pairTalliesByQuestion(db: Connector, filters: Filters = {}): Promise<Map<string, PairTally[]>> {
   const rows = await db.query<PairTally & { batch_id: string; strategy: string; question: string }>(sql`
-    SELECT batch_id, strategy, question, item_id, least(option_a, option_b) AS model_1, greatest(option_a, option_b) AS model_2,
-      count(*) FILTER (WHERE choice = least(option_a, option_b))::INTEGER AS wins_1,
-      count(*) FILTER (WHERE choice = greatest(option_a, option_b))::INTEGER AS wins_2,
-      count(*) FILTER (WHERE side = 'tie')::INTEGER AS ties
-    FROM ${preferenceChoices(filters)} c
-    WHERE option_a IS NOT NULL AND option_b IS NOT NULL AND option_a <> option_b
-    GROUP BY ALL ORDER BY batch_id, strategy, question, item_id, model_1, model_2`);
+    SELECT k.batch_id, k.strategy, k.question, i.item_id, t.* EXCLUDE (question_no, item_no) FROM (
+      SELECT question_no, item_no, least(option_a, option_b) AS model_1, greatest(option_a, option_b) AS model_2,
+        count(*) FILTER (WHERE choice = least(option_a, option_b))::INTEGER AS wins_1,
+        count(*) FILTER (WHERE choice = greatest(option_a, option_b))::INTEGER AS wins_2,
+        count(*) FILTER (WHERE side = 'tie')::INTEGER AS ties
+      FROM ${preferenceChoices(filters)} c
+      WHERE option_a IS NOT NULL AND option_b IS NOT NULL AND option_a <> option_b
+      GROUP BY ALL) t JOIN question_keys k USING (question_no) JOIN item_keys i USING (item_no)
+    ORDER BY k.batch_id, k.strategy, k.question, i.item_id, model_1, model_2`);
   const out = new Map<string, PairTally[]>();
   for (const row of rows) {
     const key = questionKey(row);

@@ -37,27 +37,28 @@ export function percentFromSums(s: NominalSums): { value: number | null; reason:
 }
 
 /**
- * Computes NominalSums per question in SQL from a subquery with columns
- * batch_id, strategy, question, item_id and `value` (one row per judgement). `values` is read
- * once: the questions are listed from its (item, value) cells, not from a second scan
- * (1M judgements, duckdb-wasm: 0.65–0.9 → 0.4–0.55 s per statement).
+ * Computes NominalSums per question in SQL from a subquery with columns question_no, item_no
+ * (the judgements' integer keys, `integer-keys.ts`) and `value` (one row per judgement).
+ * `values` is read once: the questions are listed from its (item, value) cells, not from a
+ * second scan (1M judgements, duckdb-wasm: 0.65–0.9 → 0.4–0.55 s per statement), and their
+ * ids looked up at the end.
  */
 export async function nominalSumsByQuestion(db: Connector, values: SqlQuery): Promise<Map<string, NominalSums>> {
   const rows = await db.query<{ batch_id: string; strategy: string; question: string } & NominalSums>(sql`
-    WITH cell AS MATERIALIZED (SELECT batch_id, strategy, question, item_id, value, count(*)::DOUBLE AS n_uc FROM ${values} v GROUP BY ALL),
-    unit AS (SELECT *, sum(n_uc) OVER (PARTITION BY batch_id, strategy, question, item_id) AS m_u FROM cell),
-    per_value AS (SELECT batch_id, strategy, question, value, sum(n_uc) AS n_c, sum(n_uc * (n_uc - 1) / (m_u - 1)) AS o_cc
+    WITH cell AS MATERIALIZED (SELECT question_no, item_no, value, count(*)::DOUBLE AS n_uc FROM ${values} v GROUP BY ALL),
+    unit AS (SELECT *, sum(n_uc) OVER (PARTITION BY question_no, item_no) AS m_u FROM cell),
+    per_value AS (SELECT question_no, value, sum(n_uc) AS n_c, sum(n_uc * (n_uc - 1) / (m_u - 1)) AS o_cc
       FROM unit WHERE m_u >= 2 GROUP BY ALL),
-    per_item AS (SELECT batch_id, strategy, question, item_id, sum(n_uc * (n_uc - 1)) / (any_value(m_u) * (any_value(m_u) - 1)) AS agreement
+    per_item AS (SELECT question_no, item_no, sum(n_uc * (n_uc - 1)) / (any_value(m_u) * (any_value(m_u) - 1)) AS agreement
       FROM unit WHERE m_u >= 2 GROUP BY ALL),
-    totals AS (SELECT batch_id, strategy, question, sum(n_c) AS "pairableValues", sum(o_cc) AS "observedCoincidences",
+    totals AS (SELECT question_no, sum(n_c) AS "pairableValues", sum(o_cc) AS "observedCoincidences",
       sum(n_c * (n_c - 1)) AS "expectedPairs" FROM per_value GROUP BY ALL),
-    items AS (SELECT batch_id, strategy, question, count(*)::DOUBLE AS "pairableItems", sum(agreement) AS "itemAgreementSum" FROM per_item GROUP BY ALL),
-    questions AS (SELECT DISTINCT batch_id, strategy, question FROM cell)
-    SELECT q.batch_id, q.strategy, q.question, coalesce(t."pairableValues", 0) AS "pairableValues",
+    items AS (SELECT question_no, count(*)::DOUBLE AS "pairableItems", sum(agreement) AS "itemAgreementSum" FROM per_item GROUP BY ALL),
+    questions AS (SELECT DISTINCT question_no FROM cell)
+    SELECT k.batch_id, k.strategy, k.question, coalesce(t."pairableValues", 0) AS "pairableValues",
       coalesce(t."observedCoincidences", 0) AS "observedCoincidences", coalesce(t."expectedPairs", 0) AS "expectedPairs",
       coalesce(i."pairableItems", 0) AS "pairableItems", coalesce(i."itemAgreementSum", 0) AS "itemAgreementSum"
-    FROM questions q LEFT JOIN totals t USING (batch_id, strategy, question) LEFT JOIN items i USING (batch_id, strategy, question)`);
+    FROM questions q JOIN question_keys k USING (question_no) LEFT JOIN totals t USING (question_no) LEFT JOIN items i USING (question_no)`);
   return new Map(rows.map((r) => [questionKey(r), r]));
 }
 

@@ -44,13 +44,10 @@ export async function preferenceByQuestion(
   options: PreferenceOptions = {},
 ): Promise<Map<string, PreferenceReport>> {
   const choices = preferenceChoices(filters);
-  const withTies = await nominalSumsByQuestion(
-    db,
-    sql`(SELECT batch_id, strategy, question, item_id, choice AS value FROM ${choices} c)`,
-  );
+  const withTies = await nominalSumsByQuestion(db, sql`(SELECT question_no, item_no, choice AS value FROM ${choices} c)`);
   const withoutTies = await nominalSumsByQuestion(
     db,
-    sql`(SELECT batch_id, strategy, question, item_id, choice AS value FROM ${choices} c WHERE side <> 'tie')`,
+    sql`(SELECT question_no, item_no, choice AS value FROM ${choices} c WHERE side <> 'tie')`,
   );
   const bias = await positionBiasByQuestion(db, filters);
   const tallies = await pairTalliesByQuestion(db, filters);

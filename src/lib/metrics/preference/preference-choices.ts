@@ -5,7 +5,7 @@ import { filteredJudgements, type Filters } from '../filters';
 export const TIE_WORDS = ['tie', 'equal', 'same', 'both', 'neither', 'draw', 'none'];
 
 /**
- * The preference judgements the filters select, one row each, with:
+ * The preference judgements the filters select, one row each (ids and integer keys), with:
  * `side` = 'A' / 'B' / 'tie' (labels normalised: upper-cased A/B, any of TIE_WORDS → tie;
  * other answers are left out), `choice` = the chosen option's id (option_a / option_b, or
  * the side when the options are unnamed; 'tie' for ties) so that agreement compares what
@@ -16,7 +16,8 @@ export const TIE_WORDS = ['tie', 'equal', 'same', 'both', 'neither', 'draw', 'no
 export function preferenceChoices(filters: Filters = {}): SqlQuery {
   const side = sql`CASE WHEN upper(trim(j.label)) IN ('A', 'B') THEN upper(trim(j.label))
       WHEN lower(trim(j.label)) IN ('tie', 'equal', 'same', 'both', 'neither', 'draw', 'none') THEN 'tie' END`;
-  return sql`(SELECT batch_id, strategy, question, item_id, annotator_id, side, option_a, option_b, shown_first,
+  return sql`(SELECT batch_id, strategy, question, item_id, annotator_id, question_no, item_no, annotator_no, side,
+      option_a, option_b, shown_first,
       CASE side WHEN 'A' THEN coalesce(option_a, 'A') WHEN 'B' THEN coalesce(option_b, 'B') ELSE 'tie' END AS choice,
       CASE WHEN side IN ('A', 'B') AND shown_first IN ('A', 'B') THEN side = shown_first END AS chose_first
     FROM (SELECT j.*, ${side} AS side FROM ${filteredJudgements(filters)} j WHERE j.value_kind = 'preference')

@@ -17,19 +17,20 @@ export type TextAnswer = {
 /**
  * The answers of the selected questions (text = coalesce(text, label)), each with its gold
  * (coalesce(gold text, gold label), by the convention of gold-join.ts), usable after FROM:
- * columns of `TextAnswer`.
+ * columns of `TextAnswer` and the integer keys question_no, item_no, annotator_no.
  */
 export async function textAnswerRows(db: Connector, filters: Filters, where: SqlQuery): Promise<SqlQuery> {
   return sql`(
     SELECT j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, coalesce(j.text, j.label) AS answer,
-      coalesce(g.gold_text, g.gold_label) AS gold
+      coalesce(g.gold_text, g.gold_label) AS gold, j.question_no, j.item_no, j.annotator_no
     FROM ${filteredJudgements(filters)} j ${await leftJoinGold(db)}
     WHERE coalesce(j.text, j.label) IS NOT NULL AND j.x IS NULL AND (${where}))`;
 }
 
 /** `textAnswerRows` read into memory, ordered by question, item and annotator. */
 export async function textAnswers(db: Connector, filters: Filters, where: SqlQuery): Promise<TextAnswer[]> {
-  return db.query<TextAnswer>(sql`SELECT * FROM ${await textAnswerRows(db, filters, where)} a
+  return db.query<TextAnswer>(sql`SELECT batch_id, strategy, question, item_id, annotator_id, answer, gold
+    FROM ${await textAnswerRows(db, filters, where)} a
     ORDER BY batch_id, strategy, question, item_id, annotator_id`);
 }
 
