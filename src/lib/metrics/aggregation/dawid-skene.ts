@@ -7,7 +7,7 @@ import type { Filters } from '../filters';
 import { codedJudgements, goldItems } from './aggregation-input';
 import type { DawidSkeneOptions } from './dawid-skene-em';
 import { noAnswers, type DawidSkeneReport, type PackedQuestion } from './dawid-skene-fit';
-import { fitQuestionOffMainThread } from './fit-off-main-thread';
+import { fitOffMainThread } from '../off-main-thread/fit-off-main-thread';
 
 /** Questions whose answers are voted on as classes (the rule of `aggregableQuestions`), over `questions j`. */
 export const AGGREGABLE = sql`(j.value_kind IN ('category', 'preference') OR (j.value_kind = 'number' AND j.level IN ('nominal', 'ordinal')))`;
@@ -57,7 +57,7 @@ export async function dawidSkeneByQuestion(
       LEFT JOIN (SELECT q, list(e.code_no) AS gold_i, list(g.gold_code) AS gold_code
         FROM items e JOIN (SELECT q, item_no, gold_code FROM ${goldItems(filters, sql`true`, await goldJudgements(db))} JOIN numbered USING (question_no)) g
         USING (q, item_no) GROUP BY q) USING (q)`);
-  const fits = await Promise.all(packed.map((q) => fitQuestionOffMainThread(q, options)));
+  const fits = await Promise.all(packed.map((q) => fitOffMainThread('dawidSkene', q, options)));
   return new Map(packed.map((q, i) => [questionKey(q), fits[i]]));
 }
 

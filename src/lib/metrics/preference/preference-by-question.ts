@@ -1,7 +1,8 @@
 import type { Connector } from '../../db/connector';
 import { sql } from '../../sql/sql';
 import type { Filters } from '../filters';
-import { compareModels, pairTalliesByQuestion, type ModelComparisons } from './model-comparisons';
+import { fitOffMainThread } from '../off-main-thread/fit-off-main-thread';
+import { pairTalliesByQuestion, type ModelComparisons } from './model-comparisons';
 import { nominalAlphaFromSums, nominalSumsByQuestion, percentFromSums } from './nominal-agreement';
 import { positionBiasByQuestion, type AnnotatorPositionBias } from './position-bias';
 import { preferenceChoices } from './preference-choices';
@@ -51,6 +52,13 @@ export async function preferenceByQuestion(
   );
   const bias = await positionBiasByQuestion(db, filters);
   const tallies = await pairTalliesByQuestion(db, filters);
+  const models = new Map(
+    await Promise.all(
+      [...tallies].map(
+        async ([key, questionTallies]) => [key, await fitOffMainThread('modelComparisons', questionTallies, options)] as const,
+      ),
+    ),
+  );
   const out = new Map<string, PreferenceReport>();
   for (const [key, b] of bias) {
     const reasons: Record<string, string> = { ...b.overall.reasons };
@@ -77,7 +85,7 @@ export async function preferenceByQuestion(
       first_position_share: b.overall.first_position_share,
       first_position_p_value: b.overall.first_position_p_value,
       annotators: b.annotators,
-      models: pairTallies ? compareModels(pairTallies, options) : null,
+      models: models.get(key) ?? null,
       reasons,
     });
   }
