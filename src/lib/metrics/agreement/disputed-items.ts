@@ -34,17 +34,19 @@ export async function mostDisputedItems(db: Connector, filters: Filters, key: st
     counts: number[];
   }>(
     sql`WITH r AS ${ratedValues(filters, oneQuestion(parseQuestionKey(key)))},
-      c AS MATERIALIZED (SELECT item_id, value, count(*)::INTEGER AS n, any_value(TRY_CAST(value AS DOUBLE)) AS number
-        FROM r GROUP BY item_id, value),
-      top AS (SELECT item_id, sum(n)::INTEGER AS ratings,
+      c AS MATERIALIZED (SELECT item_no, any_value(item_id) AS item_id, value, count(*)::INTEGER AS n,
+          any_value(TRY_CAST(value AS DOUBLE)) AS number
+        FROM r GROUP BY item_no, value),
+      top AS (SELECT item_no, any_value(item_id) AS item_id, sum(n)::INTEGER AS ratings,
           1 - sum(n * (n - 1)) / (sum(n) * (sum(n) - 1)) AS disagreement,
           CASE WHEN count(number) = count(*) AND sum(n) > 1
             THEN sqrt(greatest(0, (sum(n * number * number) - sum(n * number) ^ 2 / sum(n)) / (sum(n) - 1))) END AS spread
-        FROM c GROUP BY item_id HAVING sum(n) >= 2
+        FROM c GROUP BY item_no HAVING sum(n) >= 2
         ${REVIEW_ORDER}
         LIMIT ${Math.max(0, Math.floor(limit))})
-      SELECT top.*, list(value ORDER BY n DESC, value) AS values, list(n ORDER BY n DESC, value) AS counts
-      FROM top JOIN c USING (item_id) GROUP BY ALL
+      SELECT top.item_id, top.ratings, top.disagreement, top.spread, list(value ORDER BY n DESC, value) AS values,
+        list(n ORDER BY n DESC, value) AS counts
+      FROM top JOIN (SELECT item_no, value, n FROM c) USING (item_no) GROUP BY top.item_no, top.item_id, top.ratings, top.disagreement, top.spread
       ${REVIEW_ORDER}`,
   );
   return rows.map((r) => ({

@@ -63,12 +63,12 @@ export async function pairwiseAgreement(db: Connector, filters: Filters, key: st
   const cells = await db.query<{ first: string; second: string; a: string; b: string; items: number }>(
     sql`WITH r AS MATERIALIZED ${rated}
       SELECT x.annotator_id AS first, y.annotator_id AS second, x.value AS a, y.value AS b, count(*)::INTEGER AS items
-      FROM r x JOIN r y ON x.item_id = y.item_id AND x.annotator_id < y.annotator_id GROUP BY ALL`,
+      FROM r x JOIN r y ON x.item_no = y.item_no AND x.annotator_id < y.annotator_id GROUP BY ALL`,
   );
   const combos = await db.query<ComboRow>(
     sql`WITH r AS MATERIALIZED ${rated},
-      p AS (SELECT item_id, list_sort(list(value)) AS pattern FROM r GROUP BY item_id)
-      SELECT r.annotator_id, p.pattern, r.value, count(*)::INTEGER AS items FROM r JOIN p USING (item_id) GROUP BY ALL`,
+      p AS (SELECT item_no, list_sort(list(value)) AS pattern FROM r GROUP BY item_no)
+      SELECT r.annotator_id, p.pattern, r.value, count(*)::INTEGER AS items FROM r JOIN p USING (item_no) GROUP BY ALL`,
   );
   const categories = orderCategories(
     combos.flatMap((c) => c.pattern),

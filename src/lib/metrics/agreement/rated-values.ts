@@ -27,11 +27,16 @@ export function rawRatingRows(filters: Filters, kind: 'number' | 'label', which:
     FROM ${filteredJudgements(filters)} j WHERE ${column} IS NOT NULL AND (${which}))`;
 }
 
+/** The questions agreement is computed on, by number: (question_no, value_kind). */
+const AGREEMENT_QUESTIONS = sql`(SELECT k.question_no, q.value_kind FROM questions q
+  JOIN question_keys k ON k.batch_id = q.batch_id AND k.strategy = q.strategy AND k.question = q.question
+  WHERE q.value_kind IN ('category', 'number', 'preference'))`;
+
 function joined(filters: Filters, extra: SqlQuery, columns: SqlQuery): SqlQuery {
-  return sql`SELECT j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, j.question_no, j.item_no, ${VALUE} AS value${columns}
-    FROM ${filteredJudgements(filters)} j
-    JOIN questions q ON q.batch_id = j.batch_id AND q.strategy = j.strategy AND q.question = j.question
-    WHERE q.value_kind IN ('category', 'number', 'preference') AND (${extra})`;
+  return sql`SELECT j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, j.question_no, j.item_no,
+      j.annotator_no, ${VALUE} AS value${columns}
+    FROM ${filteredJudgements(filters)} j JOIN ${AGREEMENT_QUESTIONS} q ON q.question_no = j.question_no
+    WHERE ${extra}`;
 }
 
 /**
@@ -42,20 +47,24 @@ function joined(filters: Filters, extra: SqlQuery, columns: SqlQuery): SqlQuery 
  * Krippendorff 2011).
  */
 export function ratedValues(filters: Filters = {}, extra: SqlQuery = sql`true`): SqlQuery {
-  return sql`(SELECT batch_id, strategy, question, item_id, annotator_id, any_value(question_no) AS question_no,
-      any_value(item_no) AS item_no, arg_max(value, recency) AS value
+  return sql`(SELECT any_value(batch_id) AS batch_id, any_value(strategy) AS strategy, any_value(question) AS question,
+      any_value(item_id) AS item_id, any_value(annotator_id) AS annotator_id, question_no, item_no, annotator_no,
+      arg_max(value, recency) AS value
     FROM (${joined(filters, extra, sql`, (coalesce(epoch_ms(j.submitted_at), -9e15), j.source_id, j.source_row) AS recency`)})
     WHERE value IS NOT NULL
-    GROUP BY batch_id, strategy, question, item_id, annotator_id)`;
+    GROUP BY question_no, item_no, annotator_no)`;
 }
 
-/** A condition selecting one question (over `j`), for drill-down queries. */
+/** A condition selecting one question (over `j`), for drill-down queries: an integer comparison per row. */
 export function oneQuestion(key: { batch_id: string; strategy: string; question: string }): SqlQuery {
-  return sql`j.batch_id = ${key.batch_id} AND j.strategy = ${key.strategy} AND j.question = ${key.question}`;
+  return someQuestions([key]);
 }
 
-/** A condition selecting several questions (over `j`). */
+/** A condition selecting several questions (over `j`), by their numbers in `question_keys`. */
 export function someQuestions(keys: readonly { batch_id: string; strategy: string; question: string }[]): SqlQuery {
   if (keys.length === 0) return sql`false`;
-  return keys.map((k) => sql`(${oneQuestion(k)})`).reduce((a, b) => sql`${a} OR ${b}`);
+  const which = keys
+    .map((k) => sql`(k.batch_id = ${k.batch_id} AND k.strategy = ${k.strategy} AND k.question = ${k.question})`)
+    .reduce((a, b) => sql`${a} OR ${b}`);
+  return sql`j.question_no IN (SELECT k.question_no FROM question_keys k WHERE ${which})`;
 }
