@@ -6,7 +6,7 @@ import { mostDisputedItems } from '../../../src/lib/metrics/agreement/disputed-i
 import { pairwiseAgreement } from '../../../src/lib/metrics/agreement/pairwise-agreement';
 import { referenceAlpha, referenceCohen, type Rating } from '../../../src/lib/metrics/agreement/reference';
 import { questionKey } from '../../../src/lib/report/report-types';
-import { freshDb, loadCsvFile, REALDATA } from '../../helpers/db';
+import { freshDb, loadCsvFile, loadCsvText, REALDATA } from '../../helpers/db';
 
 // Krippendorff (2011) example data (irrCAC cac.raw4raters): 12 units × 4 observers, values 1–5, missing values.
 const FILE = join(REALDATA, 'r_irr_irrcac', 'irrCAC_cac_raw4raters.csv');
@@ -84,5 +84,38 @@ describe('mostDisputedItems', () => {
     ]);
     expect(items.map((i) => i.item_id)).not.toContain('u12');
     expect(await mostDisputedItems(db, {}, key, 2)).toHaveLength(2);
+  });
+});
+
+describe('pairwiseAgreement with repeated answers', () => {
+  // Two files: the second re-answers two items, later. The last answer counts (rated-values.ts),
+  // so the figures equal those of one file holding only the final answers.
+  const header = 'item,annotator,answer,submitted_at\n';
+  const first = ['i1,a,x', 'i1,b,x', 'i1,c,y', 'i2,a,y', 'i2,b,y', 'i2,c,y', 'i3,a,x', 'i3,b,y', 'i3,c,x', 'i4,a,x', 'i4,b,x']
+    .map((l) => `${l},2026-01-01T10:00:00Z`)
+    .join('\n');
+  const second = ['i1,c,x', 'i3,b,x'].map((l) => `${l},2026-01-02T10:00:00Z`).join('\n');
+  const final = ['i1,a,x', 'i1,b,x', 'i1,c,x', 'i2,a,y', 'i2,b,y', 'i2,c,y', 'i3,a,x', 'i3,b,x', 'i3,c,x', 'i4,a,x', 'i4,b,x']
+    .map((l) => `${l},2026-01-01T10:00:00Z`)
+    .join('\n');
+  const keyOf = async (d: Connector) =>
+    questionKey((await d.query<{ batch_id: string; strategy: string; question: string }>('SELECT * FROM questions'))[0]);
+
+  it('counts each annotator once per item: the later answer', async () => {
+    const repeated = await freshDb();
+    const once = await freshDb();
+    try {
+      await loadCsvText(repeated, 'first.csv', header + first + '\n');
+      await loadCsvText(repeated, 'second.csv', header + second + '\n');
+      await loadCsvText(once, 'final.csv', header + final + '\n');
+      const got = await pairwiseAgreement(repeated, {}, await keyOf(repeated));
+      const want = await pairwiseAgreement(once, {}, await keyOf(once));
+      expect(got.pairs.map((p) => p.shared_items)).toEqual([4, 3, 3]);
+      expect(got).toEqual(want);
+      expect(got.alpha).toBeCloseTo(1, 12); // every item unanimous once the answers are replaced
+    } finally {
+      await repeated.close();
+      await once.close();
+    }
   });
 });

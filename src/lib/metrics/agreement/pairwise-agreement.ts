@@ -59,7 +59,8 @@ export async function pairwiseAgreement(db: Connector, filters: Filters, key: st
   const q = parseQuestionKey(key);
   const info = (await loadQuestionInfo(db, filters, oneQuestion(q))).get(key);
   const level = (info?.level ?? 'nominal') as Level;
-  const rated = ratedValues(filters, oneQuestion(q));
+  // The columns the statements read, materialised once per statement (strings they do not read would be copied too).
+  const rated = sql`(SELECT item_no, annotator_id, value FROM ${ratedValues(filters, oneQuestion(q), info?.repeated ?? true)})`;
   const cells = await db.query<{ first: string; second: string; a: string; b: string; items: number }>(
     sql`WITH r AS MATERIALIZED ${rated}
       SELECT x.annotator_id AS first, y.annotator_id AS second, x.value AS a, y.value AS b, count(*)::INTEGER AS items
@@ -84,7 +85,9 @@ export async function pairwiseAgreement(db: Connector, filters: Filters, key: st
     if (!pairCells.has(id)) pairCells.set(id, { first: c.first, second: c.second, cells: [] });
     pairCells.get(id)!.cells.push([index.get(c.a)!, index.get(c.b)!, c.items]);
   }
-  const pairs: AnnotatorPair[] = [...pairCells.values()].map(({ first, second, cells: list }) => {
+  const byNames = (x: { first: string; second: string }, y: { first: string; second: string }) =>
+    x.first < y.first ? -1 : x.first > y.first ? 1 : x.second < y.second ? -1 : x.second > y.second ? 1 : 0;
+  const pairs: AnnotatorPair[] = [...pairCells.values()].sort(byNames).map(({ first, second, cells: list }) => {
     const table = contingencyTable(categories.length, list);
     const shared = list.reduce((s, [, , n]) => s + n, 0);
     const same = list.reduce((s, [i, j, n]) => s + (i === j ? n : 0), 0);

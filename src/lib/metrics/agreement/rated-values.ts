@@ -44,9 +44,13 @@ function joined(filters: Filters, extra: SqlQuery, columns: SqlQuery): SqlQuery 
  * annotator_id, value, and the integer keys question_no, item_no), one rating per annotator and
  * item — when an annotator answered an item twice, the last answer counts (latest
  * submitted_at, then the latest source row). Null answers are not ratings (missing data,
- * Krippendorff 2011).
+ * Krippendorff 2011). With `repeated` false the caller knows every annotator answered each
+ * selected item at most once (`QuestionInfo.repeated`), so the rows are read without the GROUP BY.
  */
-export function ratedValues(filters: Filters = {}, extra: SqlQuery = sql`true`): SqlQuery {
+export function ratedValues(filters: Filters = {}, extra: SqlQuery = sql`true`, repeated = true): SqlQuery {
+  if (!repeated) {
+    return sql`(SELECT * FROM (${joined(filters, extra, sql``)}) WHERE value IS NOT NULL)`;
+  }
   return sql`(SELECT any_value(batch_id) AS batch_id, any_value(strategy) AS strategy, any_value(question) AS question,
       any_value(item_id) AS item_id, any_value(annotator_id) AS annotator_id, question_no, item_no, annotator_no,
       arg_max(value, recency) AS value
