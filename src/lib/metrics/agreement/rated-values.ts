@@ -41,7 +41,7 @@ function joined(filters: Filters, extra: SqlQuery, columns: SqlQuery): SqlQuery 
 
 /**
  * The ratings agreement is computed on: (batch_id, strategy, question, item_id,
- * annotator_id, value, and the integer keys question_no, item_no), one rating per annotator and
+ * annotator_id, the integer keys question_no, item_no, annotator_no, and value), one rating per annotator and
  * item — when an annotator answered an item twice, the last answer counts (latest
  * submitted_at, then the latest source row). Null answers are not ratings (missing data,
  * Krippendorff 2011). With `repeated` false the caller knows every annotator answered each
