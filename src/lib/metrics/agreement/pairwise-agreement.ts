@@ -64,7 +64,7 @@ export async function pairwiseAgreement(db: Connector, filters: Filters, key: st
   const cells = await db.query<{ first: string; second: string; a: string; b: string; items: number }>(
     sql`WITH r AS MATERIALIZED ${rated}
       SELECT x.annotator_id AS first, y.annotator_id AS second, x.value AS a, y.value AS b, count(*)::INTEGER AS items
-      FROM r x JOIN r y ON x.item_no = y.item_no AND x.annotator_id < y.annotator_id GROUP BY ALL`,
+      FROM r x JOIN r y ON x.item_no = y.item_no AND x.annotator_id < y.annotator_id GROUP BY ALL ORDER BY first, second`,
   );
   const combos = await db.query<ComboRow>(
     sql`WITH r AS MATERIALIZED ${rated},
@@ -85,9 +85,7 @@ export async function pairwiseAgreement(db: Connector, filters: Filters, key: st
     if (!pairCells.has(id)) pairCells.set(id, { first: c.first, second: c.second, cells: [] });
     pairCells.get(id)!.cells.push([index.get(c.a)!, index.get(c.b)!, c.items]);
   }
-  const byNames = (x: { first: string; second: string }, y: { first: string; second: string }) =>
-    x.first < y.first ? -1 : x.first > y.first ? 1 : x.second < y.second ? -1 : x.second > y.second ? 1 : 0;
-  const pairs: AnnotatorPair[] = [...pairCells.values()].sort(byNames).map(({ first, second, cells: list }) => {
+  const pairs: AnnotatorPair[] = [...pairCells.values()].map(({ first, second, cells: list }) => {
     const table = contingencyTable(categories.length, list);
     const shared = list.reduce((s, [, , n]) => s + n, 0);
     const same = list.reduce((s, [i, j, n]) => s + (i === j ? n : 0), 0);
