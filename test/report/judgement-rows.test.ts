@@ -32,7 +32,33 @@ describe('the rows behind a number', () => {
       ['i1', 'a', 'drill.csv', 1, 'x', true],
       ['i1', 'b', 'drill.csv', 2, 'x', false],
     ]);
+    // the next page: picked in order before its gold and file are joined
+    const next = await judgementRows(db, {}, { limit: 2, offset: 2 });
+    expect(next.rows.map((r) => [r.item_id, r.annotator_id, r.source_row, r.gold, r.correct])).toEqual([
+      ['i2', 'a', 3, null, null],
+      ['i2', 'b', 4, null, null],
+    ]);
+    expect((await judgementRows(db, {}, { limit: 2, offset: 4 })).rows.map((r) => [r.item_id, r.gold, r.correct])).toEqual([
+      ['i3', 'y', false],
+      ['i3', 'y', true],
+    ]);
     expect((await judgementRows(db, {}, { search: 'Z' })).rows.map((r) => r.item_id)).toEqual(['i3']);
+  });
+
+  it('pages in id order whatever the file order', async () => {
+    const shuffled = await freshDb();
+    try {
+      await loadCsvText(shuffled, 'shuffled.csv', 'item,annotator,label\ni3,b,x\ni1,b,x\ni2,a,x\ni3,a,x\ni1,a,x\ni2,b,x\n');
+      const pages = [0, 2, 4].map((offset) => judgementRows(shuffled, {}, { limit: 2, offset }));
+      const ids = (await Promise.all(pages)).map((p) => p.rows.map((r) => `${r.item_id}/${r.annotator_id}@${r.source_row}`));
+      expect(ids).toEqual([
+        ['i1/a@5', 'i1/b@2'],
+        ['i2/a@3', 'i2/b@6'],
+        ['i3/a@4', 'i3/b@1'],
+      ]);
+    } finally {
+      await shuffled.close();
+    }
   });
 
   it('drills into the items two annotators disagree on (i1 only: they agree on i2, c rated i3)', async () => {

@@ -1,7 +1,7 @@
 import type { Connector } from '../db/connector';
 import { goldJudgements } from '../db/gold-join';
 import { filteredJudgements, type Filters } from '../metrics/filters';
-import { sql, type SqlQuery } from '../sql/sql';
+import { raw, sql, type SqlQuery } from '../sql/sql';
 
 export interface JudgementRow {
   file_name: string;
@@ -26,6 +26,9 @@ export interface RowsPage {
 /** An extra condition over the judgements (alias `j`) for a drill-down, e.g. only the disagreeing items. */
 export type RowCondition = SqlQuery;
 
+/** The rows' order, applied to pick the page (before the joins, which then touch only its rows) and again to list it. */
+const ROW_ORDER = raw('ORDER BY j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, j.source_id, j.source_row');
+
 /**
  * One page of the judgements behind a number: the filtered rows (plus an optional
  * drill-down condition), searched case-insensitively in ids, answers and file names, each
@@ -49,11 +52,11 @@ export async function judgementRows(
     SELECT s.file_name, j.source_row::DOUBLE AS source_row, j.batch_id, j.strategy, j.item_id, j.question, j.annotator_id,
       coalesce(j.label, j.text, CASE WHEN j.x IS NOT NULL THEN printf('box %.0f,%.0f %.0f×%.0f', j.x, j.y, j.w, j.h) END) AS answer,
       g.gold_label AS gold, g.is_correct AS correct, strftime(j.submitted_at, '%Y-%m-%d %H:%M') AS submitted_at, j.duration_s
-    FROM (${selected}) j
+    FROM (${selected} ${ROW_ORDER}
+      LIMIT ${Math.max(1, Math.trunc(options.limit ?? 100))} OFFSET ${Math.max(0, Math.trunc(options.offset ?? 0))}) j
     JOIN sources s USING (source_id)
     LEFT JOIN ${await goldJudgements(db)} g ON g.source_id = j.source_id AND g.source_row = j.source_row
-    ORDER BY j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, j.source_id, j.source_row
-    LIMIT ${Math.max(1, Math.trunc(options.limit ?? 100))} OFFSET ${Math.max(0, Math.trunc(options.offset ?? 0))}`);
+    ${ROW_ORDER}`);
   return { rows, total };
 }
 
