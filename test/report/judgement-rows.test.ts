@@ -61,6 +61,29 @@ describe('the rows behind a number', () => {
     }
   });
 
+  it('searches ids, questions, batches, labels and file names, ignoring case; % and _ are literal', async () => {
+    const searched = await freshDb();
+    try {
+      await loadCsvText(searched, 'Vendor_A.csv', 'batch,item,annotator,question,label\nb1,a_1,Ann,q1,Yes\nb2,ab1,bob,q2,no\n');
+      await loadCsvText(searched, 'vendor-b.csv', 'batch,item,annotator,question,label\nb1,x%y,cy,q1,maybe\n');
+      const found = async (text: string) =>
+        (await judgementRows(searched, {}, { search: text })).rows.map((r) => r.item_id).sort();
+      expect(await found('a_')).toEqual(['a_1']); // as a wildcard, _ would also match ab1 and Ann
+      expect(await found('_')).toEqual(['a_1', 'ab1']); // item a_1; ab1 through its file Vendor_A.csv
+      expect(await found('%')).toEqual(['x%y']);
+      expect(await found('ann')).toEqual(['a_1']);
+      expect(await found('Q2')).toEqual(['ab1']);
+      expect(await found('B1')).toEqual(['a_1', 'ab1', 'x%y']); // batch b1, and item ab1
+      expect(await found('yes')).toEqual(['a_1']);
+      expect(await found('vendor_a')).toEqual(['a_1', 'ab1']);
+      expect(await found('VENDOR')).toEqual(['a_1', 'ab1', 'x%y']);
+      expect(await found('zzz')).toEqual([]);
+      expect((await judgementRows(searched, {}, { search: 'vendor' })).total).toBe(3);
+    } finally {
+      await searched.close();
+    }
+  });
+
   it('drills into the items two annotators disagree on (i1 only: they agree on i2, c rated i3)', async () => {
     const page = await judgementRows(db, {}, { condition: disagreementBetween('a', 'b') });
     expect(page.rows.map((r) => `${r.item_id}/${r.annotator_id}`)).toEqual(['i1/a', 'i1/b']);

@@ -30,6 +30,21 @@ export type RowCondition = SqlQuery;
 const ROW_ORDER = raw('ORDER BY j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, j.source_id, j.source_row');
 
 /**
+ * Judgements (alias `j`) whose item, annotator, question, batch, answer label or file name
+ * contains `text`, ignoring case (DuckDB's `lower` on both sides). Ids are matched in the small
+ * dictionaries (integer-keys.ts) and `sources`, then the rows by their integer keys: one
+ * string test per distinct id instead of five per row (1M judgements, count and page: 0.6 → 0.2 s).
+ */
+function containing(text: string): SqlQuery {
+  const has = (column: string) => sql`contains(lower(${raw(column)}), lower(${text}))`;
+  return sql`(j.item_no IN (SELECT item_no FROM item_keys WHERE ${has('item_id')})
+    OR j.annotator_no IN (SELECT annotator_no FROM annotator_keys WHERE ${has('annotator_id')})
+    OR j.question_no IN (SELECT question_no FROM question_keys WHERE ${has('question')} OR ${has('batch_id')})
+    OR j.source_id IN (SELECT source_id FROM sources WHERE ${has('file_name')})
+    OR ${has('j.label')})`;
+}
+
+/**
  * One page of the judgements behind a number: the filtered rows (plus an optional
  * drill-down condition), searched case-insensitively in ids, answers and file names, each
  * traced back to its file and row, with its gold answer when there is one.
@@ -40,12 +55,7 @@ export async function judgementRows(
   options: { search?: string; condition?: RowCondition; limit?: number; offset?: number } = {},
 ): Promise<RowsPage> {
   const search = options.search?.trim();
-  const where = sql`${options.condition ?? sql`true`} AND ${
-    search
-      ? sql`(j.item_id ILIKE ${`%${search}%`} OR j.annotator_id ILIKE ${`%${search}%`} OR j.label ILIKE ${`%${search}%`}
-          OR j.question ILIKE ${`%${search}%`} OR j.batch_id ILIKE ${`%${search}%`})`
-      : sql`true`
-  }`;
+  const where = sql`${options.condition ?? sql`true`} AND ${search ? containing(search) : sql`true`}`;
   const selected = sql`SELECT j.* FROM ${filteredJudgements(filters)} j WHERE ${where}`;
   const [{ total }] = await db.query<{ total: number }>(sql`SELECT count(*)::DOUBLE AS total FROM (${selected})`);
   const rows = await db.query<JudgementRow & Record<string, unknown>>(sql`
