@@ -39,7 +39,8 @@ describe('privacy and safety', () => {
     await page.getByTestId('mapping-load').click();
     await page.waitForSelector('[data-testid=question-table] tr[data-question="label"]');
     await page.getByRole('button', { name: 'Data' }).click();
-    await page.getByPlaceholder('Search item, annotator, answer, file…').fill('alert(2)'); // the labels; 'img' would also find every row of the file named <img …>.csv
+    // the labels ('img' would also find every row of the file named <img …>.csv)
+    await page.getByPlaceholder('Search item, annotator, answer, file…').fill('alert(2)');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=rows-table] tbody tr').length === 2);
     const answers = await page.locator('[data-testid=rows-table] tbody td.answer').allTextContents();
     expect(answers).toEqual(['<img src=x onerror=alert(2)>', '<img src=x onerror=alert(2)>']);

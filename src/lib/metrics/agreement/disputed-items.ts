@@ -46,7 +46,8 @@ export async function mostDisputedItems(db: Connector, filters: Filters, key: st
         LIMIT ${Math.max(0, Math.floor(limit))})
       SELECT top.item_id, top.ratings, top.disagreement, top.spread, list(value ORDER BY n DESC, value) AS values,
         list(n ORDER BY n DESC, value) AS counts
-      FROM top JOIN (SELECT item_no, value, n FROM c) USING (item_no) GROUP BY top.item_no, top.item_id, top.ratings, top.disagreement, top.spread
+      FROM top JOIN (SELECT item_no, value, n FROM c) USING (item_no)
+      GROUP BY top.item_no, top.item_id, top.ratings, top.disagreement, top.spread
       ${REVIEW_ORDER}`,
   );
   return rows.map((r) => ({

@@ -1,5 +1,5 @@
 import { filteredJudgements, type Filters } from '../filters';
-import { sql, type SqlQuery } from '../../sql/sql';
+import { joinSql, sql, type SqlQuery } from '../../sql/sql';
 
 /** Value kinds whose answers are compared by chance-corrected agreement here; text and boxes have their own metrics. */
 export const AGREEMENT_KINDS = ['category', 'number', 'preference'] as const;
@@ -29,8 +29,8 @@ export function rawRatingRows(filters: Filters, kind: 'number' | 'label', which:
 
 /** The questions agreement is computed on, by number: (question_no, value_kind). */
 const AGREEMENT_QUESTIONS = sql`(SELECT k.question_no, q.value_kind FROM questions q
-  JOIN question_keys k ON k.batch_id = q.batch_id AND k.strategy = q.strategy AND k.question = q.question
-  WHERE q.value_kind IN ('category', 'number', 'preference'))`;
+  JOIN question_keys k USING (batch_id, strategy, question)
+  WHERE q.value_kind IN (${joinSql(AGREEMENT_KINDS.map((kind) => sql`${kind}`))}))`;
 
 function joined(filters: Filters, extra: SqlQuery, columns: SqlQuery): SqlQuery {
   return sql`SELECT j.batch_id, j.strategy, j.question, j.item_id, j.annotator_id, j.question_no, j.item_no,
@@ -40,9 +40,9 @@ function joined(filters: Filters, extra: SqlQuery, columns: SqlQuery): SqlQuery 
 }
 
 /**
- * The ratings agreement is computed on: (batch_id, strategy, question, item_id,
- * annotator_id, the integer keys question_no, item_no, annotator_no, and value), one rating per annotator and
- * item — when an annotator answered an item twice, the last answer counts (latest
+ * The ratings agreement is computed on: (batch_id, strategy, question, item_id, annotator_id,
+ * the integer keys question_no, item_no, annotator_no, and value), one rating per annotator
+ * and item — when an annotator answered an item twice, the last answer counts (latest
  * submitted_at, then the latest source row). Null answers are not ratings (missing data,
  * Krippendorff 2011). With `repeated` false the caller knows every annotator answered each
  * selected item at most once (`QuestionInfo.repeated`), so the rows are read without the GROUP BY.
