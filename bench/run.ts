@@ -187,7 +187,7 @@ async function main(): Promise<void> {
     console.error(`browser: app with ${browserFiles.map((f) => f.split('/').pop()).join(', ')} …`);
     results.app = await withTimeout(
       measureApp(browserFiles, options.timeoutS * 1000),
-      options.timeoutS * 1000 * (browserFiles.length + 1),
+      options.timeoutS * 1000 * (browserFiles.length + 2),
       'app',
     );
     save(results);

@@ -19,9 +19,13 @@ export interface BrowserSession {
 
 /**
  * Serves the built app (`dist/`, from `npm run build`) with Vite's preview server and opens it
- * in headless Chromium. Requests to any other origin are aborted and recorded.
+ * in headless Chromium. Requests to any other origin are aborted and recorded. `beforeGoto`
+ * runs once the context exists, before the page is opened (e.g. to hold back a request).
  */
-export async function openApp(path = '/'): Promise<BrowserSession> {
+export async function openApp(
+  path = '/',
+  beforeGoto: (context: BrowserContext) => Promise<unknown> = async () => undefined,
+): Promise<BrowserSession> {
   const server: PreviewServer = await preview({ logLevel: 'silent', preview: { port: 0, strictPort: false, open: false } });
   const origin = server.resolvedUrls!.local[0].replace(/\/$/, '');
   const profile = mkdtempSync(join(tmpdir(), 'annoqa-chromium-'));
@@ -47,6 +51,7 @@ export async function openApp(path = '/'): Promise<BrowserSession> {
     outsideRequests.push(url);
     return route.abort();
   });
+  await beforeGoto(context);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {

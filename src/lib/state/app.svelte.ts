@@ -87,6 +87,8 @@ export class AppState {
   pending: PendingFile[] = $state.raw([]);
   fatal: string | null = $state(null);
   showingSample = $state(false);
+  /** False once the user's own file replaces the sample: DuckDB then skips the samples it has not loaded yet. */
+  private samplesWanted = true;
   /** Whether DuckDB runs the queries (false while the first dashboard comes from the build's snapshot). */
   engineReady = $state(false);
   /**
@@ -153,7 +155,7 @@ export class AppState {
 
   /** Opens DuckDB behind views drawn from the snapshot, with the samples loaded (`engineReady`, or `fatal`). */
   private takeOver(): Promise<Connector> {
-    const live = openWithSamples(this.open);
+    const live = openWithSamples(this.open, () => this.samplesWanted);
     live.then(
       () => (this.engineReady = true),
       (error: unknown) => this.failed(error),
@@ -220,10 +222,16 @@ export class AppState {
     const pending = this.pending;
     this.pending = [];
     if (!this.db || pending.length === 0) return;
+    let cleared: Promise<void> | undefined;
     if (this.showingSample && pending.some((p) => p.role === 'judgements')) {
-      await this.db.exec(CLEAR_CANONICAL_TABLES);
-      this.showingSample = false;
-      this.filters = {};
+      // The first file is read and parsed while DuckDB starts (without the samples it has not
+      // loaded yet) and the sample is cleared.
+      this.samplesWanted = false;
+      cleared = this.db.exec(CLEAR_CANONICAL_TABLES).then(() => {
+        this.showingSample = false;
+        if (Object.keys(this.filters).length) this.filters = {};
+      });
+      cleared.catch(() => undefined); // reported by the load that awaits it
     }
     await this.loadAll(
       pending.map((p) => ({
@@ -235,6 +243,7 @@ export class AppState {
         file: p.file,
       })),
       levels,
+      { before: cleared },
     );
   }
 
@@ -243,12 +252,13 @@ export class AppState {
    * (progress: bytes read, records parsed), then its parsed rows go to DuckDB (its own worker)
    * and the questions are inferred; the page never parses a chosen file on its main thread.
    * `inferPerFile: false` infers the questions once, after the last file: only for files that
-   * share no question (the samples), where that gives the same questions.
+   * share no question (the samples), where that gives the same questions. `before` is awaited
+   * before the first file goes to DuckDB.
    */
   private async loadAll(
     files: LoadItem[],
     levels: Record<string, Level>,
-    { inferPerFile = true }: { inferPerFile?: boolean } = {},
+    { inferPerFile = true, before }: { inferPerFile?: boolean; before?: Promise<void> } = {},
   ): Promise<LoadedSource[]> {
     const db = this.db!;
     this.status = 'loading';
@@ -267,6 +277,7 @@ export class AppState {
           const parsed: ParsedFile = item.file ? await parseInWorker(item.file, options, onProgress) : await item.parsed!();
           const records = this.progress?.records ?? 0;
           show({ phase: 'loading', bytesRead: parsed.bytes, bytesTotal: parsed.bytes, records });
+          await before;
           const source = await insertParsedFile(db, parsed);
           show({
             phase: inferPerFile ? 'inferring' : 'loading',

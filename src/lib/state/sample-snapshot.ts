@@ -4,6 +4,7 @@ import { createCanonicalTables } from '../db/schema';
 import { refreshQuestions } from '../ingest/infer-questions';
 import { insertParsedFile } from '../ingest/insert-parsed-file';
 import type { ParsedFile } from '../ingest/parse-file';
+import { timed } from './timing';
 
 /**
  * The reads of the sample's first dashboard, computed at build time (`scripts/sample-snapshot.ts`)
@@ -19,12 +20,22 @@ export interface SampleSnapshot {
 /**
  * Loads the samples into an empty DuckDB as the app does: the canonical tables, each parsed
  * file in order, then the questions inferred once (no question spans two sample files:
- * test/state/sample-load.test.ts). A file that fails fails the whole load.
+ * test/state/sample-load.test.ts). A file that fails fails the whole load. Once `wanted()` is
+ * false, or a file was not parsed (null: the user's own file replaces the sample), the rest is
+ * skipped and the tables are left as they are, for the caller to clear.
  */
-export async function loadSamples(db: Connector, files: { parsed: () => Promise<ParsedFile> }[]): Promise<void> {
+export async function loadSamples(
+  db: Connector,
+  files: { parsed: () => Promise<ParsedFile | null> }[],
+  wanted: () => boolean = () => true,
+): Promise<void> {
   await createCanonicalTables(db);
-  for (const file of files) await insertParsedFile(db, await file.parsed());
-  await refreshQuestions(db);
+  for (const file of files) {
+    const parsed = await file.parsed();
+    if (!parsed || !wanted()) return;
+    await timed(`load:${parsed.fileName}`, () => insertParsedFile(db, parsed));
+  }
+  if (wanted()) await refreshQuestions(db);
 }
 
 /** The file name at the end of a URL (a Vite asset's name with its content hash). */

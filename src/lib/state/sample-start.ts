@@ -16,26 +16,30 @@ export async function servedSampleSnapshot(): Promise<SampleSnapshot | null> {
 
 /**
  * Opens DuckDB (`open`) behind views drawn from the snapshot and loads the samples into it, each
- * parsed in the ingest worker, one after another, so that the page's thread stays free.
+ * parsed in the ingest worker, one after another, so that the page's thread stays free. Once
+ * `wanted()` is false (the user's own file replaces the sample), the samples not yet parsed or
+ * loaded are skipped, so that file waits only for DuckDB to start.
  */
-export function openWithSamples(open: () => Promise<Connector>): Promise<Connector> {
+export function openWithSamples(open: () => Promise<Connector>, wanted: () => boolean = () => true): Promise<Connector> {
   let parsing: Promise<unknown> = Promise.resolve();
   const samples = SAMPLE_FILES.map((f) => {
     const parsed = parsing.then(async () =>
-      timed(`parse:${f.name}`, async () =>
-        parseInWorker(
-          new Blob([(await sampleBytes(f)) as Uint8Array<ArrayBuffer>]),
-          { fileName: f.name, role: f.role },
-          () => undefined,
-        ),
-      ),
+      wanted()
+        ? timed(`parse:${f.name}`, async () =>
+            parseInWorker(
+              new Blob([(await sampleBytes(f)) as Uint8Array<ArrayBuffer>]),
+              { fileName: f.name, role: f.role },
+              () => undefined,
+            ),
+          )
+        : null,
     );
     parsing = parsed.catch(() => undefined);
     return { parsed: () => parsed };
   });
   return timed('duckdb:sample', async () => {
     const db = await timed('duckdb:start', open);
-    await loadSamples(db, samples);
+    await loadSamples(db, samples, wanted);
     return db;
   });
 }
