@@ -35,6 +35,11 @@ export interface NodeCaseResult {
   cpu_ms: Record<string, number>;
   /** Of report_ms, the time spent inside SQL statements (the rest is JS: bootstrap, matrices, stack). */
   report_sql_ms: number;
+  /**
+   * The floor of any CSV load on this engine: DuckDB's `read_csv` of the same bytes into a table,
+   * every column VARCHAR, nothing checked, numbered or keyed (after the report; null for Parquet).
+   */
+  floor_read_ms: number | null;
   peak_rss_mb: number;
   ingest_profile: StatementSummary[];
   report_by_function: StatementSummary[];
@@ -62,6 +67,20 @@ async function timed<T>(run: () => Promise<T>, label = ''): Promise<[T, number]>
   const result = await run();
   if (label) cpu[label] = Math.round(cpuMs() - cpuStart);
   return [result, performance.now() - start];
+}
+
+/** Wall time of reading the CSV `bytes` into a table of VARCHAR columns with DuckDB's reader alone (the bench's files: a plain header). */
+async function readFloor(db: Connector, bytes: Buffer): Promise<number> {
+  const header = bytes.subarray(0, bytes.indexOf(10)).toString('utf8').trim().split(',');
+  const columns = header.map((c) => `'${c}': 'VARCHAR'`).join(', ');
+  await db.registerFile('floor.csv', new Uint8Array(bytes));
+  const [, ms] = await timed(() =>
+    db.query(`CREATE TABLE floor_read AS SELECT * FROM read_csv('floor.csv', header = true, auto_detect = false,
+      columns = {${columns}}, delim = ',', quote = '"', escape = '"')`),
+  );
+  await db.exec('DROP TABLE floor_read');
+  await db.dropFile('floor.csv');
+  return ms;
 }
 
 export async function runNodeCase(
@@ -95,6 +114,7 @@ export async function runNodeCase(
       'filtered',
     );
   }
+  const floor_read_ms = file.endsWith('.parquet') ? NaN : await readFloor(raw, bytes);
   const round = (x: number) => (Number.isFinite(x) ? Math.round(x) : null);
   const inPhase = (p: string) => timings.filter((t) => t.phase === p);
   const result = {
@@ -111,6 +131,7 @@ export async function runNodeCase(
     filtered_report_ms: round(filtered_report_ms),
     cpu_ms: { ...cpu },
     report_sql_ms: Math.round(inPhase('report').reduce((a, t) => a + t.ms, 0)),
+    floor_read_ms: round(floor_read_ms),
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     ingest_profile: summarise(inPhase('ingest'), (t) => `${t.caller}: ${t.sql.slice(0, 90)}`, 10),
     report_by_function: summarise(inPhase('report'), (t) => t.caller, 15),

@@ -60,6 +60,10 @@ export function formatMarkdown(results: Results): string {
       const r = ok(w) && ok(n1) ? `${ratio(w[wall], n1[wall])} / ${ratio(w.cpu_ms[cpu], n1.cpu_ms[cpu])}` : '–';
       out.push(`| ${size} | ${label} | ${cell(w, wall, cpu)} | ${cell(n1, wall, cpu)} | ${cell(n, wall, cpu)} | ${r} |`);
     }
+    const floor = (e: NodeEntry | undefined) => (ok(e) ? s(e.floor_read_ms) : '–');
+    out.push(
+      `| ${size} | floor: DuckDB's read_csv alone into a table | ${floor(w)} | ${floor(n1)} | ${floor(n)} | ${ok(w) && ok(n1) ? ratio(w.floor_read_ms, n1.floor_read_ms) : '–'} |`,
+    );
     const rss = (e: NodeEntry | undefined) => (ok(e) ? `${e.peak_rss_mb} MB` : '–');
     out.push(`| ${size} | peak RSS | ${rss(w)} | ${rss(n1)} | ${rss(n)} | |`);
     const pq = results.node[`${size} parquet`]?.[0];
