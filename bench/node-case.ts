@@ -2,7 +2,7 @@
  * One benchmark case on Node, run in its own process by `bench/run.ts` (so that a crash or an
  * out-of-memory stays contained and the peak RSS is the case's own): opens an engine, loads a
  * file with the app's code (`loadDelimited` + `refreshQuestions`, or `loadFile` for Parquet),
- * builds the full report (`buildReport`, bootstrap on, as the CLI does), and prints one JSON
+ * builds the full report (`buildReport`, bootstrap on, fits in worker threads, as the CLI does), and prints one JSON
  * line with the timings and a per-statement profile.
  *
  *   npx tsx bench/node-case.ts --engine wasm|native|native1 --file bench/data/judgements-1M.csv
@@ -13,6 +13,7 @@ import type { Connector } from '../src/lib/db/connector';
 import { createCanonicalTables } from '../src/lib/db/schema';
 import { refreshQuestions } from '../src/lib/ingest/infer-questions';
 import { loadDelimited } from '../src/lib/ingest/load-delimited';
+import { runFitsInThreads } from '../src/lib/metrics/off-main-thread/fit-threads-node';
 import { buildReport } from '../src/lib/report/build-report';
 import { profiled, summarise, type StatementSummary } from './profile-connector';
 
@@ -89,6 +90,7 @@ export async function runNodeCase(
   withReport = true,
   bootstrap = true,
 ): Promise<NodeCaseResult> {
+  const fits = runFitsInThreads(); // as the CLI runs them
   const [raw, open_ms] = await timed(() => open(engine), 'open');
   await createCanonicalTables(raw);
   const { db, timings, setPhase } = profiled(raw);
@@ -137,6 +139,7 @@ export async function runNodeCase(
     report_by_function: summarise(inPhase('report'), (t) => t.caller, 15),
     report_top_statements: summarise(inPhase('report'), (t) => `${t.caller}: ${t.sql.slice(0, 90)}`, 8),
   } as NodeCaseResult;
+  await fits.close();
   await raw.close();
   return result;
 }

@@ -5,6 +5,7 @@ import { createCanonicalTables } from '../lib/db/schema';
 import { refreshQuestions } from '../lib/ingest/infer-questions';
 import { IngestError } from '../lib/ingest/ingest-error';
 import { loadFile } from '../lib/ingest/load-file';
+import { runFitsInThreads } from '../lib/metrics/off-main-thread/fit-threads-node';
 import { buildReport } from '../lib/report/build-report';
 import { ANNOQA_VERSION } from '../lib/version';
 import { CliError } from './cli-error';
@@ -73,6 +74,7 @@ function readInput(path: string): Uint8Array {
 
 async function runReport(args: ReportArgs): Promise<string> {
   const db = await openEngine(args.engine);
+  const fits = runFitsInThreads();
   try {
     await createCanonicalTables(db);
     const common = {
@@ -99,6 +101,7 @@ async function runReport(args: ReportArgs): Promise<string> {
     const report = await buildReport(db, { bootstrap: args.bootstrap, target: args.target, confidence: args.confidence });
     return args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportText(report);
   } finally {
+    await fits.close();
     await db.close();
   }
 }

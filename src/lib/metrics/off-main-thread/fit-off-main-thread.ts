@@ -32,15 +32,26 @@ function fitWorker(job: FitJob): { worker: Worker; waiting: Map<number, Caller> 
   return entry;
 }
 
+/** How fits run on Node: here (tests, the build's snapshot), unless `runFitsWith` set worker threads (the CLI). */
+let nodeRunner: ((job: FitJob, args: FitArgs<FitJob>) => Promise<unknown>) | null = null;
+
+/** Runs Node's fits with `runner` from now on (`fit-threads-node.ts`); null: here again. */
+export function runFitsWith(runner: ((job: FitJob, args: FitArgs<FitJob>) => Promise<unknown>) | null): void {
+  nodeRunner = runner;
+}
+
 /**
  * A fit of `fit-jobs.ts` off the page's main thread: in a browser tab, in a Web Worker of its
  * kind (Dawid–Skene's EM and the Bradley–Terry bootstrap run beside each other and beside
  * DuckDB's worker), so that seconds of JavaScript at 1M judgements neither freeze the page nor
- * hold back the statements the report sends meanwhile; on Node (CLI, tests, the build's
- * snapshot), here.
+ * hold back the statements the report sends meanwhile; on Node, in worker threads once
+ * `runFitsWith` was called (the CLI), else here (tests, the build's snapshot).
  */
 export function fitOffMainThread<J extends FitJob>(job: J, ...args: FitArgs<J>): Promise<FitResult<J>> {
-  if (typeof window === 'undefined' || typeof Worker === 'undefined') return Promise.resolve().then(() => runFit(job, args));
+  if (typeof window === 'undefined' || typeof Worker === 'undefined') {
+    if (nodeRunner) return nodeRunner(job, args as FitArgs<FitJob>) as Promise<FitResult<J>>;
+    return Promise.resolve().then(() => runFit(job, args));
+  }
   const id = nextId++;
   return new Promise((resolve, reject) => {
     const { worker, waiting } = fitWorker(job);
