@@ -2,8 +2,8 @@
  * One benchmark case on Node, run in its own process by `bench/run.ts` (so that a crash or an
  * out-of-memory stays contained and the peak RSS is the case's own): opens an engine, loads a
  * file with the app's code (`loadDelimited` + `refreshQuestions`, or `loadFile` for Parquet),
- * builds the full report (`buildReport`, bootstrap on, fits in worker threads, as the CLI does), and prints one JSON
- * line with the timings and a per-statement profile.
+ * builds the full report (`buildReport`, bootstrap on, fits in worker threads, as the CLI does),
+ * and prints one JSON line with the timings and a per-statement profile.
  *
  *   npx tsx bench/node-case.ts --engine wasm|native|native1 --file bench/data/judgements-1M.csv
  */
@@ -70,7 +70,10 @@ async function timed<T>(run: () => Promise<T>, label = ''): Promise<[T, number]>
   return [result, performance.now() - start];
 }
 
-/** Wall time of reading the CSV `bytes` into a table of VARCHAR columns with DuckDB's reader alone (the bench's files: a plain header). */
+/**
+ * Wall time of reading the CSV `bytes` into a table of VARCHAR columns with DuckDB's reader
+ * alone (the bench's own files: a plain header).
+ */
 async function readFloor(db: Connector, bytes: Buffer): Promise<number> {
   const header = bytes.subarray(0, bytes.indexOf(10)).toString('utf8').trim().split(',');
   const columns = header.map((c) => `'${c}': 'VARCHAR'`).join(', ');
