@@ -1,15 +1,11 @@
 import type { Connector } from '../db/connector';
 import { replayReads } from '../db/read-snapshot';
 import { CLEAR_CANONICAL_TABLES, createCanonicalTables, type Level } from '../db/schema';
-import { guessMapping, type ColumnMapping, type MappableField } from '../ingest/column-mapping';
-import { describeFormat, type DetectedFormat } from '../ingest/detect-format';
-import { BROWSER_FILE_LIMIT_BYTES, browserLimitFor, tooLargeForBrowser } from './browser-limits';
-import { detectFromHead, HEAD_SIZES, type HeadDetection } from '../ingest/detect-head';
+import type { ColumnMapping, MappableField } from '../ingest/column-mapping';
 import { refreshQuestions } from '../ingest/infer-questions';
 import type { IngestPhase, IngestProgress } from '../ingest/ingest-progress';
 import { insertParsedFile } from '../ingest/insert-parsed-file';
 import type { ParsedFile } from '../ingest/parse-file';
-import type { DelimitedPreview } from '../ingest/sniff-delimited';
 import type { LoadedSource } from '../ingest/register-source';
 import { parseInWorker } from '../ingest/worker-client';
 import type { Filters } from '../metrics/filters';
@@ -17,6 +13,7 @@ import { sql } from '../sql/sql';
 import { SAMPLE_FILES, sampleBytes } from './sample-data';
 import { openWithSamples, servedSampleSnapshot } from './sample-start';
 import { timed } from './timing';
+import { pendingFile, withMapping, type PendingFile } from './pending-files';
 import { parseUrlState, type View } from './url-state';
 
 /** What the loading panel shows: which file of how many, the phase, bytes read and records parsed. */
@@ -32,31 +29,6 @@ export interface LoadProgress {
   records: number;
   /** Once the file is in DuckDB: rows read = loaded + rejected. */
   accounted?: { read: number; loaded: number; rejected: number };
-}
-
-/** A chosen file waiting for the user to confirm its column mapping. */
-export interface PendingFile {
-  file: File;
-  role: 'judgements' | 'gold';
-  /** Told from the file's head; null when the head does not show it (told when the file loads). */
-  format: DetectedFormat | null;
-  formatName: string;
-  /** Long CSV/TSV only: the first rows and the column mapping the user confirms. */
-  preview: DelimitedPreview | null;
-  mapping: ColumnMapping;
-  /** For exports that do not name their annotator (CVAT, COCO …) or batch. */
-  annotator: string;
-  batchId: string;
-}
-
-/** Reads a File's head, longer each time, until its format can be told (null: only the whole file would tell). */
-async function detectFile(file: File, role: 'judgements' | 'gold'): Promise<HeadDetection | null> {
-  for (const size of HEAD_SIZES) {
-    const head = new Uint8Array(await file.slice(0, size).arrayBuffer());
-    const found = detectFromHead(file.name, head, file.size, { role });
-    if (found || head.length >= file.size) return found;
-  }
-  return null;
 }
 
 interface LoadItem {
@@ -164,31 +136,16 @@ export class AppState {
   }
 
   /**
-   * Tells each chosen file's format from its head (64 KiB, more only when that does not show
-   * it: choosing a 500 MB file is instant), previews a long CSV's first rows (papaparse) and
-   * guesses its column mapping; refuses files too large for the tab before anything is read.
-   * The user confirms or corrects the mapping before anything is loaded (`confirmPending`).
+   * Tells each chosen file's format and guesses its column mapping (`pendingFile`); refuses
+   * files too large for the tab before anything is read. The user confirms or corrects the
+   * mapping before anything is loaded (`confirmPending`).
    */
   async chooseFiles(files: File[], role: 'judgements' | 'gold' = 'judgements'): Promise<void> {
     const pending: PendingFile[] = [];
     const problems: FileProblem[] = [];
     for (const file of files) {
       try {
-        if (file.size > BROWSER_FILE_LIMIT_BYTES) throw new Error(tooLargeForBrowser(file.name, file.size, null));
-        const detected = await detectFile(file, role);
-        const format = detected?.format ?? null;
-        if (file.size > browserLimitFor(format)) throw new Error(tooLargeForBrowser(file.name, file.size, format));
-        const preview = detected?.preview ?? null;
-        pending.push({
-          file,
-          role,
-          format,
-          formatName: format ? describeFormat(format) : 'format told when the file loads (its first part does not show it)',
-          preview,
-          mapping: preview ? guessMapping(preview.columns) : {},
-          annotator: '',
-          batchId: '',
-        });
+        pending.push(await pendingFile(file, role));
       } catch (error) {
         problems.push({ fileName: file.name, message: (error as Error).message });
       }
@@ -199,13 +156,7 @@ export class AppState {
 
   /** Points a canonical field of a pending file at a column (or at none, with `''`). */
   setPendingMapping(index: number, field: MappableField, column: string): void {
-    this.pending = this.pending.map((p, i) => {
-      if (i !== index) return p;
-      const mapping = { ...p.mapping };
-      if (column) mapping[field] = column;
-      else delete mapping[field];
-      return { ...p, mapping };
-    });
+    this.pending = this.pending.map((p, i) => (i === index ? withMapping(p, field, column) : p));
   }
 
   /** Sets the annotator or batch a pending export is attributed to (for formats that do not say). */
