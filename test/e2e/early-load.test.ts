@@ -33,8 +33,10 @@ describe('a file loaded while DuckDB starts', () => {
         .getByTestId('file-input')
         .setInputFiles({ name: 'own.csv', mimeType: 'text/csv', buffer: Buffer.from(exportCsv()) });
       await page.getByTestId('mapping-load').click();
-      // The loading panel shows while DuckDB has not started (its wasm is still held).
-      await page.waitForSelector('[data-testid=loading]', { state: 'attached', timeout: 10_000 });
+      // The file is read and parsed while DuckDB has not started (its wasm is still held): the
+      // loading panel says it waits for DuckDB.
+      await page.waitForSelector('[data-testid=loading-phase][data-phase=starting]', { timeout: 10_000 });
+      await expect(page.getByTestId('loading-phase').textContent()).resolves.toBe('waiting for DuckDB…');
       expect(await page.evaluate(() => performance.getEntriesByName('annoqa:duckdb:start', 'measure').length)).toBe(0);
       release();
       await page.waitForSelector('[data-testid=loading]', { state: 'detached', timeout: 120_000 });

@@ -227,8 +227,11 @@ export class AppState {
           const onProgress = (p: IngestProgress) => show(p);
           const parsed: ParsedFile = item.file ? await parseInWorker(item.file, options, onProgress) : await item.parsed!();
           const records = this.progress?.records ?? 0;
+          if (before) {
+            show({ phase: 'starting', bytesRead: parsed.bytes, bytesTotal: parsed.bytes, records });
+            await before;
+          }
           show({ phase: 'loading', bytesRead: parsed.bytes, bytesTotal: parsed.bytes, records });
-          await before;
           const source = await insertParsedFile(db, parsed);
           show({
             phase: inferPerFile ? 'inferring' : 'loading',
