@@ -18,3 +18,21 @@ export function runFit<J extends FitJob>(job: J, args: FitArgs<J>): FitResult<J>
   const fit = FIT_JOBS[job] as unknown as (...a: FitArgs<J>) => FitResult<J>;
   return fit(...args);
 }
+
+/** A fit to run in a worker, numbered by the caller so that its reply finds it. */
+export interface FitRequest {
+  id: number;
+  job: FitJob;
+  args: FitArgs<FitJob>;
+}
+
+export type FitReply = { id: number; result: unknown } | { id: number; error: string };
+
+/** Runs a worker's fit request: its result, or the message of what it threw. */
+export function replyTo({ id, job, args }: FitRequest): FitReply {
+  try {
+    return { id, result: runFit(job, args) };
+  } catch (error) {
+    return { id, error: error instanceof Error ? error.message : String(error) };
+  }
+}

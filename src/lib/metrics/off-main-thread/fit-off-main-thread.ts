@@ -1,5 +1,4 @@
-import { runFit, type FitArgs, type FitJob, type FitResult } from './fit-jobs';
-import type { FitReply, FitRequest } from './fit-worker';
+import { runFit, type FitArgs, type FitJob, type FitReply, type FitRequest, type FitResult } from './fit-jobs';
 
 type Caller = { resolve: (result: never) => void; reject: (error: Error) => void };
 

@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { FitArgs, FitJob } from './fit-jobs';
+import type { FitArgs, FitJob, FitReply, FitRequest } from './fit-jobs';
 import { runFitsWith } from './fit-off-main-thread';
-import type { FitReply, FitRequest } from './fit-worker';
 
 type Caller = { resolve: (result: unknown) => void; reject: (error: Error) => void };
 
