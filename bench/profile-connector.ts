@@ -34,22 +34,26 @@ export function profiled(db: Connector): { db: Connector; timings: StatementTimi
     timings.push({ phase, caller, sql: text.replace(/\s+/g, ' ').trim().slice(0, 140), ms, cpuMs });
   };
   // duckdb-wasm on Node is blocking: a statement has run when its call returns, so it is timed
-  // exactly even though the report's sections run concurrently. Native statements run on
-  // DuckDB's threads and queue behind each other and the report's JavaScript: their times
-  // include that wait.
+  // exactly even though the report's sections run concurrently. Native statements queue on the
+  // connection (one at a time, in call order): one starts when it is called or when the one
+  // before it ended, whichever is later, so it is timed from then (its own run, not its wait).
   const blocking = db.engine === 'duckdb-wasm';
+  let previousEnd = { ms: 0, cpuMs: 0 };
   const timed = async <T>(text: string, run: () => Promise<T>): Promise<T> => {
     const stack = new Error().stack ?? ''; // taken before the first await: the whole synchronous call chain
-    const start = performance.now();
-    const cpuStart = cpuNow();
+    const called = { ms: performance.now(), cpuMs: cpuNow() };
     const pending = run();
-    const ranMs = performance.now() - start;
-    const ranCpuMs = cpuNow() - cpuStart;
+    const ranMs = performance.now() - called.ms;
+    const ranCpuMs = cpuNow() - called.cpuMs;
     try {
       return await pending;
     } finally {
       if (blocking) record(text, ranMs, ranCpuMs, stack);
-      else record(text, performance.now() - start, cpuNow() - cpuStart, stack);
+      else {
+        const start = previousEnd.ms > called.ms ? previousEnd : called;
+        previousEnd = { ms: performance.now(), cpuMs: cpuNow() };
+        record(text, previousEnd.ms - start.ms, previousEnd.cpuMs - start.cpuMs, stack);
+      }
     }
   };
   const wrapped: Connector = {

@@ -153,13 +153,10 @@ export function formatMarkdown(results: Results): string {
   ] as const) {
     if (!ok(e)) continue;
     const sqlCpu = e.report_by_function.reduce((sum, f) => sum + f.cpu_ms, 0);
-    // The report's sections run concurrently: blocking duckdb-wasm statements are still timed
-    // exactly, native ones include their wait behind others and the report's JavaScript.
+    // Statements are timed from when they start running (the connection runs one at a time), not from their call.
     const split =
-      e.engine === 'wasm'
-        ? `Outside SQL (JS: bootstrap resamples, EM, matrices, row conversion): ${s(e.report_ms - e.report_sql_ms)} s wall, ` +
-          `${s(e.cpu_ms.report - sqlCpu)} s CPU of ${s(e.report_ms)} s (${s(e.cpu_ms.report)} s CPU).`
-        : `The report's sections run concurrently, so these times include each statement's wait behind the others and the JavaScript (their sum exceeds the report's ${s(e.report_ms)} s).`;
+      `Outside SQL (JS: bootstrap resamples, EM, matrices, row conversion, overlapping the statements): ${s(e.report_ms - e.report_sql_ms)} s wall, ` +
+      `${s(e.cpu_ms.report - sqlCpu)} s CPU of ${s(e.report_ms)} s (${s(e.cpu_ms.report)} s CPU).`;
     out.push('', `**Where the full report's time goes at ${largest}** (${name}): SQL by calling function. ${split}`, '');
     out.push('| function | SQL wall s | CPU s | statements |', '|---|---|---|---|');
     for (const f of e.report_by_function) out.push(`| ${f.key} | ${s(f.ms)} | ${s(f.cpu_ms)} | ${f.statements} |`);

@@ -106,7 +106,7 @@ describe('withResultCache', () => {
 
   it('keeps at most its limits, dropping the least recently used', async () => {
     const { db, ran } = counting(engine);
-    const cached = withResultCache(db, { maxEntries: 2, maxRowsPerResult: 5, maxRowsTotal: 100 });
+    const cached = withResultCache(db, { maxEntries: 2, maxValuesPerResult: 5, maxValuesTotal: 100 });
     await cached.query('SELECT 1 AS v');
     await cached.query('SELECT 2 AS v');
     await cached.query('SELECT 1 AS v'); // hit: now the most recent
@@ -115,9 +115,16 @@ describe('withResultCache', () => {
     await cached.query('SELECT 1 AS v');
     await cached.query('SELECT 2 AS v');
     expect(ran.slice(3)).toEqual(['SELECT 2 AS v']);
-    await cached.query('SELECT * FROM range(10)'); // larger than maxRowsPerResult: not kept
+    await cached.query('SELECT * FROM range(10)'); // more values than maxValuesPerResult: not kept
     await cached.query('SELECT * FROM range(10)');
-    expect(ran.filter((s) => s.includes('range'))).toHaveLength(2);
+    expect(ran.filter((s) => s.includes('FROM range'))).toHaveLength(2);
+    // one row, but a list of 10 values (Dawid–Skene's rows hold lists of millions): not kept either
+    await cached.query('SELECT range(10) AS codes');
+    expect(await cached.query('SELECT range(10) AS codes')).toEqual([{ codes: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] }]);
+    expect(ran.filter((s) => s.includes('AS codes'))).toHaveLength(2);
+    await cached.query('SELECT range(4) AS codes'); // 4 values: kept
+    await cached.query('SELECT range(4) AS codes');
+    expect(ran.filter((s) => s.includes('range(4)'))).toHaveLength(1);
   });
 });
 

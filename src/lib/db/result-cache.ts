@@ -1,14 +1,31 @@
 import { asQuery, type SqlQuery } from '../sql/sql';
 import type { Connector, Row } from './connector';
 
-/** How much a result cache keeps: results larger than `maxRowsPerResult` are not kept. */
+/**
+ * How much a result cache keeps, in values (a field is one value, a list as many as its
+ * elements): results larger than `maxValuesPerResult` are not kept.
+ */
 export interface ResultCacheLimits {
   maxEntries: number;
-  maxRowsPerResult: number;
-  maxRowsTotal: number;
+  maxValuesPerResult: number;
+  maxValuesTotal: number;
 }
 
-const DEFAULT_LIMITS: ResultCacheLimits = { maxEntries: 512, maxRowsPerResult: 20_000, maxRowsTotal: 200_000 };
+const DEFAULT_LIMITS: ResultCacheLimits = { maxEntries: 512, maxValuesPerResult: 200_000, maxValuesTotal: 2_000_000 };
+
+/**
+ * A result's size in values, counted until it exceeds `limit`. Rows are not enough: Dawid–Skene's
+ * statement returns a dozen rows holding lists of millions of codes (at 10M judgements, copying
+ * them into the cache took 8 s of the CLI's main thread).
+ */
+function valuesIn(rows: Row[], limit: number): number {
+  let values = 0;
+  for (const row of rows) {
+    for (const value of Object.values(row)) values += Array.isArray(value) ? Math.max(1, value.length) : 1;
+    if (values > limit) break;
+  }
+  return values;
+}
 
 /** A statement that only reads: SELECT/WITH/FROM/VALUES without a writing keyword outside its strings and comments. */
 const READ_START = /^\s*(SELECT|WITH|FROM|VALUES|\(\s*SELECT)\b/i;
@@ -42,16 +59,16 @@ interface Entry {
  */
 export function withResultCache(db: Connector, limits: ResultCacheLimits = DEFAULT_LIMITS): Connector {
   const entries = new Map<string, Entry>();
-  let rowsKept = 0;
+  let valuesKept = 0;
 
   const forget = () => {
     entries.clear();
-    rowsKept = 0;
+    valuesKept = 0;
   };
   const drop = (key: string, entry: Entry) => {
     if (entries.get(key) !== entry) return;
     entries.delete(key);
-    rowsKept -= entry.size;
+    valuesKept -= entry.size;
   };
   const write = async <T>(work: () => Promise<T>): Promise<T> => {
     forget();
@@ -72,19 +89,19 @@ export function withResultCache(db: Connector, limits: ResultCacheLimits = DEFAU
       entries.set(key, hit);
       return structuredClone(await hit.rows) as T[];
     }
-    const running = db.query<T>(input);
+    const running = db.query<T>(input).then((rows) => ({ rows, size: valuesIn(rows, limits.maxValuesPerResult) }));
     // the copy kept is taken once; a result too large to keep is shared with concurrent waiters as is
-    const kept = running.then((rows) => (rows.length > limits.maxRowsPerResult ? rows : (structuredClone(rows) as Row[])));
+    const kept = running.then(({ rows, size }) => (size > limits.maxValuesPerResult ? rows : (structuredClone(rows) as Row[])));
     const entry: Entry = { rows: kept, size: 0 };
     entries.set(key, entry);
     try {
-      const rows = await running;
-      if (rows.length > limits.maxRowsPerResult) drop(key, entry);
+      const { rows, size } = await running;
+      if (size > limits.maxValuesPerResult) drop(key, entry);
       else if (entries.get(key) === entry) {
         // still there: no write began while it ran (a write forgets every entry)
-        entry.size = rows.length;
-        rowsKept += rows.length;
-        while (entries.size > limits.maxEntries || rowsKept > limits.maxRowsTotal) {
+        entry.size = size;
+        valuesKept += size;
+        while (entries.size > limits.maxEntries || valuesKept > limits.maxValuesTotal) {
           const [oldestKey, oldest] = entries.entries().next().value!;
           drop(oldestKey, oldest);
         }

@@ -26,10 +26,10 @@ function packedQuestion(): PackedQuestion {
     batch_id: 'b',
     strategy: 's',
     question: 'q',
-    i,
-    j,
-    l,
-    n,
+    i: Int32Array.from(i),
+    j: Int32Array.from(j),
+    l: Int32Array.from(l),
+    n: Int32Array.from(n),
     classes: ['x', 'y', 'z'],
     annotators: ['a1', 'a2', 'a3', 'a4'],
     gold_i: [0, 1, 2],
@@ -53,11 +53,15 @@ describe('fits in Node worker threads', () => {
   it('give the results of the same fits on the calling thread, each kind in a thread of its own', async () => {
     const threads = runFitsInThreads();
     close = threads.close;
+    const sent = packedQuestion();
     const [dawidSkene, models] = await Promise.all([
-      fitOffMainThread('dawidSkene', packedQuestion(), {}),
+      fitOffMainThread('dawidSkene', sent, {}),
       fitOffMainThread('modelComparisons', tallies, { resamples: 200 }),
     ]);
     expect(threads.threads().sort()).toEqual(['dawidSkene', 'modelComparisons']);
+    // the observations' buffers were handed over to the thread, not copied: empty here now
+    expect([sent.i, sent.j, sent.l, sent.n].map((a) => a.length)).toEqual([0, 0, 0, 0]);
+    expect(sent.classes).toEqual(['x', 'y', 'z']);
     expect(dawidSkene).toEqual(runFit('dawidSkene', [packedQuestion(), {}]));
     expect(dawidSkene.iterations).toBeGreaterThan(1);
     expect(models).toEqual(runFit('modelComparisons', [tallies, { resamples: 200 }]));

@@ -29,12 +29,16 @@ export interface DawidSkeneReport {
   reasons: Record<string, string>;
 }
 
-/** The integer-coded answers of one question, as `dawidSkeneByQuestion` reads them (plain data: it crosses to a worker). */
+/**
+ * The integer-coded answers of one question, as `dawidSkeneByQuestion` reads them: plain data,
+ * since it crosses to a worker, with the observations (item i, annotator j, class l, count n)
+ * as typed arrays, whose buffers are handed over instead of copied (`transferables`).
+ */
 export type PackedQuestion = QuestionRef & {
-  i: number[];
-  j: number[];
-  l: number[];
-  n: number[];
+  i: Int32Array;
+  j: Int32Array;
+  l: Int32Array;
+  n: Int32Array;
   classes: string[];
   annotators: string[];
   gold_i: number[] | null;
@@ -64,7 +68,8 @@ export function fitQuestion(packed: PackedQuestion, options: DawidSkeneOptions):
   const { classes, annotators: annotatorIds } = packed;
   const gold = (packed.gold_i ?? []).map((i, g) => ({ i, gold_code: packed.gold_code![g] }));
   const rows = packed;
-  const items = rows.i.reduce((m, i) => Math.max(m, i + 1), 0);
+  let items = 0;
+  for (const i of rows.i) items = Math.max(items, i + 1);
   if (items === 0) return noAnswers(classes);
   const K = classes.length;
   const data = { items, annotators: annotatorIds.length, classes: K, ...canonicalOrder(rows, items) };
@@ -113,7 +118,10 @@ export function fitQuestion(packed: PackedQuestion, options: DawidSkeneOptions):
  * the fit no longer depends on the order the rows arrive in. A counting sort by item, then
  * an insertion sort within each item's few rows.
  */
-export function canonicalOrder(rows: { i: number[]; j: number[]; l: number[]; n: number[] }, items: number) {
+export function canonicalOrder(
+  rows: { i: ArrayLike<number>; j: ArrayLike<number>; l: ArrayLike<number>; n: ArrayLike<number> },
+  items: number,
+) {
   const m = rows.i.length;
   const start = new Int32Array(items + 1);
   for (let o = 0; o < m; o++) start[rows.i[o] + 1]++;

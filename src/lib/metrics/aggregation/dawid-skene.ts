@@ -39,7 +39,8 @@ export async function dawidSkeneByQuestion(
   const codes = (no: string, dictionary: string, id: string) =>
     raw(`(SELECT q, ${no}, ${id}, (row_number() OVER (PARTITION BY q ORDER BY ${id}) - 1)::INTEGER AS code_no
       FROM (SELECT DISTINCT q, ${no} FROM coded) JOIN ${dictionary} USING (${no}))`);
-  const packed = await db.query<PackedQuestion>(sql`
+  type Coded = Omit<PackedQuestion, 'i' | 'j' | 'l' | 'n'> & { i: number[]; j: number[]; l: number[]; n: number[] };
+  const coded = await db.query<Coded>(sql`
     WITH questions_in AS MATERIALIZED (SELECT ${raw(key)}, row_number() OVER ()::INTEGER AS q FROM questions j WHERE ${extra}),
     numbered AS MATERIALIZED (SELECT q, question_no FROM questions_in JOIN question_keys USING (${raw(key)})),
     coded AS MATERIALIZED (SELECT q, item_no, annotator_no, code FROM ${codedJudgements(filters)} JOIN numbered USING (question_no)),
@@ -57,6 +58,13 @@ export async function dawidSkeneByQuestion(
       LEFT JOIN (SELECT q, list(e.code_no) AS gold_i, list(g.gold_code) AS gold_code
         FROM items e JOIN (SELECT q, item_no, gold_code FROM ${goldItems(filters, sql`true`, await goldJudgements(db))} JOIN numbered USING (question_no)) g
         USING (q, item_no) GROUP BY q) USING (q)`);
+  const packed: PackedQuestion[] = coded.map((q) => ({
+    ...q,
+    i: Int32Array.from(q.i),
+    j: Int32Array.from(q.j),
+    l: Int32Array.from(q.l),
+    n: Int32Array.from(q.n),
+  }));
   const fits = await Promise.all(packed.map((q) => fitOffMainThread('dawidSkene', q, options)));
   return new Map(packed.map((q, i) => [questionKey(q), fits[i]]));
 }

@@ -26,6 +26,24 @@ export interface FitRequest {
   args: FitArgs<FitJob>;
 }
 
+/**
+ * The buffers of the typed arrays among a fit's arguments and their fields, to hand over to the
+ * worker with the message instead of copying them (the arrays are empty afterwards on the
+ * sender's side). Copying Dawid–Skene's observations as plain arrays took 5 s of the CLI's
+ * main thread at 10M judgements.
+ */
+export function transferables(args: readonly unknown[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const add = (value: unknown) => {
+    if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) buffers.add(value.buffer);
+  };
+  for (const arg of args) {
+    add(arg);
+    if (arg && typeof arg === 'object' && !ArrayBuffer.isView(arg)) Object.values(arg).forEach(add);
+  }
+  return [...buffers];
+}
+
 export type FitReply = { id: number; result: unknown } | { id: number; error: string };
 
 /** Runs a worker's fit request: its result, or the message of what it threw. */

@@ -1,4 +1,4 @@
-import { runFit, type FitArgs, type FitJob, type FitReply, type FitRequest, type FitResult } from './fit-jobs';
+import { runFit, transferables, type FitArgs, type FitJob, type FitReply, type FitRequest, type FitResult } from './fit-jobs';
 
 type Caller = { resolve: (result: never) => void; reject: (error: Error) => void };
 
@@ -55,6 +55,6 @@ export function fitOffMainThread<J extends FitJob>(job: J, ...args: FitArgs<J>):
   return new Promise((resolve, reject) => {
     const { worker, waiting } = fitWorker(job);
     waiting.set(id, { resolve, reject });
-    worker.postMessage({ id, job, args } satisfies FitRequest);
+    worker.postMessage({ id, job, args } satisfies FitRequest, transferables(args));
   });
 }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { FitArgs, FitJob, FitReply, FitRequest } from './fit-jobs';
+import { transferables, type FitArgs, type FitJob, type FitReply, type FitRequest } from './fit-jobs';
 import { runFitsWith } from './fit-off-main-thread';
 
 type Caller = { resolve: (result: unknown) => void; reject: (error: Error) => void };
@@ -54,7 +54,7 @@ export function runFitsInThreads(): { threads: () => string[]; close: () => Prom
       const id = nextId++;
       waiting.set(id, { resolve, reject });
       worker.ref();
-      worker.postMessage({ id, job, args } satisfies FitRequest);
+      worker.postMessage({ id, job, args } satisfies FitRequest, transferables(args));
     });
   runFitsWith(runner);
   return {
