@@ -3,7 +3,7 @@ import type { PackedQuestion } from '../../../src/lib/metrics/aggregation/dawid-
 import { runFit } from '../../../src/lib/metrics/off-main-thread/fit-jobs';
 import { fitOffMainThread } from '../../../src/lib/metrics/off-main-thread/fit-off-main-thread';
 import { runFitsInThreads } from '../../../src/lib/metrics/off-main-thread/fit-threads-node';
-import type { PairTally } from '../../../src/lib/metrics/preference/model-comparisons';
+import { tallyColumns } from '../../../src/lib/metrics/preference/model-comparisons';
 
 // The CLI runs the report's fits in Node worker threads (as the page does in Web Workers): the
 // results must be those of the same fit run on the calling thread, and a fit that throws in its
@@ -37,11 +37,12 @@ function packedQuestion(): PackedQuestion {
   };
 }
 
-const tallies: PairTally[] = [
-  { item_id: 'i1', model_1: 'm1', model_2: 'm2', wins_1: 3, wins_2: 1, ties: 1 },
-  { item_id: 'i2', model_1: 'm2', model_2: 'm3', wins_1: 2, wins_2: 2, ties: 0 },
-  { item_id: 'i3', model_1: 'm1', model_2: 'm3', wins_1: 1, wins_2: 3, ties: 1 },
-];
+const tallies = () =>
+  tallyColumns([
+    { item_id: 'i1', model_1: 'm1', model_2: 'm2', wins_1: 3, wins_2: 1, ties: 1 },
+    { item_id: 'i2', model_1: 'm2', model_2: 'm3', wins_1: 2, wins_2: 2, ties: 0 },
+    { item_id: 'i3', model_1: 'm1', model_2: 'm3', wins_1: 1, wins_2: 3, ties: 1 },
+  ]);
 
 let close: (() => Promise<void>) | null = null;
 afterEach(async () => {
@@ -56,7 +57,7 @@ describe('fits in Node worker threads', () => {
     const sent = packedQuestion();
     const [dawidSkene, models] = await Promise.all([
       fitOffMainThread('dawidSkene', sent, {}),
-      fitOffMainThread('modelComparisons', tallies, { resamples: 200 }),
+      fitOffMainThread('modelComparisons', tallies(), { resamples: 200 }),
     ]);
     expect(threads.threads().sort()).toEqual(['dawidSkene', 'modelComparisons']);
     // the observations' buffers were handed over to the thread, not copied: empty here now
@@ -64,7 +65,7 @@ describe('fits in Node worker threads', () => {
     expect(sent.classes).toEqual(['x', 'y', 'z']);
     expect(dawidSkene).toEqual(runFit('dawidSkene', [packedQuestion(), {}]));
     expect(dawidSkene.iterations).toBeGreaterThan(1);
-    expect(models).toEqual(runFit('modelComparisons', [tallies, { resamples: 200 }]));
+    expect(models).toEqual(runFit('modelComparisons', [tallies(), { resamples: 200 }]));
   }, 60_000);
 
   it('reject a fit that fails in its thread with its message', async () => {
@@ -76,7 +77,7 @@ describe('fits in Node worker threads', () => {
   it('run on the calling thread again once closed', async () => {
     const threads = runFitsInThreads();
     await threads.close();
-    await fitOffMainThread('modelComparisons', tallies, { resamples: 0 });
+    await fitOffMainThread('modelComparisons', tallies(), { resamples: 0 });
     expect(threads.threads()).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../../src/lib/db/connector';
-import { compareModels } from '../../../src/lib/metrics/preference/model-comparisons';
+import { compareModels, tallyColumns } from '../../../src/lib/metrics/preference/model-comparisons';
 import {
   nominalAgreementReference,
   nominalAlphaFromSums,
@@ -96,7 +96,7 @@ describe('Bradley–Terry strengths', () => {
       { item_id: 'b', model_1: 'p', model_2: 'q', wins_1: 0, wins_2: 2, ties: 2 },
     ];
     // Ties count half: W_p = 7 + 1 = 8 of n = 14.
-    const { strengths } = compareModels(tallies, { resamples: 0 });
+    const { strengths } = compareModels(tallyColumns(tallies), { resamples: 0 });
     expect(strengths.strength[0]!).toBeCloseTo(8 / 14, 9);
     expect(strengths.log_strength[0]! - strengths.log_strength[1]!).toBeCloseTo(Math.log(8 / 6), 9);
   });
@@ -122,7 +122,7 @@ describe('Bradley–Terry strengths', () => {
           wins_2: wins[j][i],
           ties: 0,
         });
-    const { strengths } = compareModels(tallies, { resamples: 200, seed: 7 });
+    const { strengths } = compareModels(tallyColumns(tallies), { resamples: 200, seed: 7 });
     const expected = [0.36756651, 0.19163611, 0.28973819, 0.15105919];
     strengths.strength.forEach((s, i) => expect(Math.abs(s! - expected[i])).toBeLessThan(1e-7));
     // Score equations of the MLE (Hunter 2004 eq. 2): Wᵢ = Σⱼ nᵢⱼ πᵢ/(πᵢ+πⱼ).
@@ -140,9 +140,12 @@ describe('Bradley–Terry strengths', () => {
   });
 
   it('is null with a reason when a model never wins', () => {
-    const { strengths } = compareModels([{ item_id: 'a', model_1: 'p', model_2: 'q', wins_1: 3, wins_2: 0, ties: 0 }], {
-      resamples: 0,
-    });
+    const { strengths } = compareModels(
+      tallyColumns([{ item_id: 'a', model_1: 'p', model_2: 'q', wins_1: 3, wins_2: 0, ties: 0 }]),
+      {
+        resamples: 0,
+      },
+    );
     expect(strengths.strength).toEqual([null, null]);
     expect(strengths.reasons.strength).toMatch(/Hunter 2004/);
   });

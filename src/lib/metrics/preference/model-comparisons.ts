@@ -17,6 +17,38 @@ export type PairTally = {
   ties: number;
 };
 
+/**
+ * One question's pair tallies as columns: row r is item `item[r]` (items numbered 0, 1, … in
+ * id order), where `models[first[r]]` won `wins_1[r]` times against `models[second[r]]`,
+ * lost `wins_2[r]` times and tied `ties[r]` times. Typed arrays, so that they cross to the fit
+ * worker without a copy (as objects, 3M tallies at 10M judgements took 2.5 s to send).
+ */
+export interface PairTallies {
+  models: string[];
+  item: Int32Array;
+  first: Int32Array;
+  second: Int32Array;
+  wins_1: Int32Array;
+  wins_2: Int32Array;
+  ties: Int32Array;
+}
+
+/** Tallies given as rows, in columns (items numbered in id order, models in the order first seen). */
+export function tallyColumns(rows: readonly PairTally[]): PairTallies {
+  const models = [...new Set(rows.flatMap((t) => [t.model_1, t.model_2]))];
+  const items = [...new Set(rows.map((t) => t.item_id))].sort();
+  const column = (value: (t: PairTally) => number) => Int32Array.from(rows, value);
+  return {
+    models,
+    item: column((t) => items.indexOf(t.item_id)),
+    first: column((t) => models.indexOf(t.model_1)),
+    second: column((t) => models.indexOf(t.model_2)),
+    wins_1: column((t) => t.wins_1),
+    wins_2: column((t) => t.wins_2),
+    ties: column((t) => t.ties),
+  };
+}
+
 export interface ModelStrengths {
   models: string[];
   /** Bradley–Terry πᵢ normalised to Σ = 1 (ties as half wins). */
@@ -43,26 +75,51 @@ export interface ModelComparisons {
 
 /**
  * Per item and model pair, the wins of each side and the ties (judgements naming two different
- * options), counted on the integer keys and listed in id order (the bootstrap resamples items in it).
+ * options), counted on the integer keys, as one row of columns per question (`PairTallies`):
+ * items numbered in id order (the bootstrap resamples them in it), models by name. The rows
+ * come in no particular order: the fit's sums are of halves, exact in any order.
  */
-export async function pairTalliesByQuestion(db: Connector, filters: Filters = {}): Promise<Map<string, PairTally[]>> {
-  const rows = await db.query<PairTally & { batch_id: string; strategy: string; question: string }>(sql`
-    SELECT k.batch_id, k.strategy, k.question, i.item_id, t.* EXCLUDE (question_no, item_no) FROM (
+export async function pairTalliesByQuestion(db: Connector, filters: Filters = {}): Promise<Map<string, PairTallies>> {
+  type Lists = { batch_id: string; strategy: string; question: string; models: string[] } & {
+    [column in 'item' | 'first' | 'second' | 'wins_1' | 'wins_2' | 'ties']: number[];
+  };
+  const rows = await db.query<Lists>(sql`
+    WITH t AS MATERIALIZED (
       SELECT question_no, item_no, least(option_a, option_b) AS model_1, greatest(option_a, option_b) AS model_2,
         count(*) FILTER (WHERE choice = least(option_a, option_b))::INTEGER AS wins_1,
         count(*) FILTER (WHERE choice = greatest(option_a, option_b))::INTEGER AS wins_2,
         count(*) FILTER (WHERE side = 'tie')::INTEGER AS ties
       FROM ${preferenceChoices(filters)} c
       WHERE option_a IS NOT NULL AND option_b IS NOT NULL AND option_a <> option_b
-      GROUP BY ALL) t JOIN question_keys k USING (question_no) JOIN item_keys i USING (item_no)
-    ORDER BY k.batch_id, k.strategy, k.question, i.item_id, model_1, model_2`);
-  const out = new Map<string, PairTally[]>();
-  for (const row of rows) {
-    const key = questionKey(row);
-    if (!out.has(key)) out.set(key, []);
-    out.get(key)!.push(row);
-  }
-  return out;
+      GROUP BY ALL),
+    items AS (SELECT question_no, item_no, (dense_rank() OVER (PARTITION BY question_no ORDER BY item_id) - 1)::INTEGER AS item
+      FROM (SELECT DISTINCT question_no, item_no FROM t) JOIN item_keys USING (item_no)),
+    models AS MATERIALIZED (SELECT question_no, model, (row_number() OVER (PARTITION BY question_no ORDER BY model) - 1)::INTEGER AS model_no
+      FROM (SELECT question_no, model_1 AS model FROM t UNION SELECT question_no, model_2 FROM t))
+    SELECT k.batch_id, k.strategy, k.question, m.models, c.* EXCLUDE (question_no) FROM (
+      SELECT t.question_no, list(e.item) AS item, list(a.model_no) AS first, list(b.model_no) AS second,
+        list(t.wins_1) AS wins_1, list(t.wins_2) AS wins_2, list(t.ties) AS ties
+      FROM t JOIN items e USING (question_no, item_no)
+        JOIN models a ON a.question_no = t.question_no AND a.model = t.model_1
+        JOIN models b ON b.question_no = t.question_no AND b.model = t.model_2
+      GROUP BY t.question_no) c
+    JOIN (SELECT question_no, list(model ORDER BY model_no) AS models FROM models GROUP BY question_no) m USING (question_no)
+    JOIN question_keys k USING (question_no)
+    ORDER BY k.batch_id, k.strategy, k.question`);
+  return new Map(
+    rows.map((row) => [
+      questionKey(row),
+      {
+        models: row.models,
+        item: Int32Array.from(row.item),
+        first: Int32Array.from(row.first),
+        second: Int32Array.from(row.second),
+        wins_1: Int32Array.from(row.wins_1),
+        wins_2: Int32Array.from(row.wins_2),
+        ties: Int32Array.from(row.ties),
+      },
+    ]),
+  );
 }
 
 function percentile(sorted: number[], q: number): number {
@@ -78,27 +135,34 @@ function percentile(sorted: number[], q: number): number {
  * triads of the majority preferences (ties left out). Models come from option_a / option_b.
  */
 export function compareModels(
-  tallies: readonly PairTally[],
+  tallies: PairTallies,
   options: { resamples?: number; seed?: number; confidence?: number } = {},
 ): ModelComparisons {
   const resamples = options.resamples ?? 1000;
   const seed = options.seed ?? 1;
   const confidence = options.confidence ?? 0.95;
-  const models = [...new Set(tallies.flatMap((t) => [t.model_1, t.model_2]))].sort();
-  const index = new Map(models.map((m, i) => [m, i]));
+  const models = [...tallies.models].sort();
   const n = models.length;
-  // Tally rows as typed columns: the bootstrap rebuilds the win matrix once per resample.
-  const first = Int32Array.from(tallies, (t) => index.get(t.model_1)!);
-  const second = Int32Array.from(tallies, (t) => index.get(t.model_2)!);
+  const index = tallies.models.map((m) => models.indexOf(m));
+  const rows = tallies.item.length;
+  const first = new Int32Array(rows);
+  const second = new Int32Array(rows);
+  let items = 0;
+  for (let r = 0; r < rows; r++) {
+    first[r] = index[tallies.first[r]];
+    second[r] = index[tallies.second[r]];
+    items = Math.max(items, tallies.item[r] + 1);
+  }
+  const { wins_1, wins_2, ties } = tallies;
+  // Sums of halves: exact in any order of the rows.
   const matrix = (weights: Float64Array | null, withTies: boolean) => {
     const flat = new Float64Array(n * n);
-    for (let r = 0; r < tallies.length; r++) {
+    for (let r = 0; r < rows; r++) {
       const weight = weights ? weights[r] : 1;
       if (weight === 0) continue;
-      const { wins_1, wins_2, ties } = tallies[r];
-      const half = withTies ? ties / 2 : 0;
-      flat[first[r] * n + second[r]] += weight * (wins_1 + half);
-      flat[second[r] * n + first[r]] += weight * (wins_2 + half);
+      const half = withTies ? ties[r] / 2 : 0;
+      flat[first[r] * n + second[r]] += weight * (wins_1[r] + half);
+      flat[second[r] * n + first[r]] += weight * (wins_2[r] + half);
     }
     return Array.from({ length: n }, (_, i) => Array.from(flat.subarray(i * n, (i + 1) * n)));
   };
@@ -107,19 +171,17 @@ export function compareModels(
   const reasons: Record<string, string> = {};
   if (!fit.fit) reasons.strength = fit.reason;
 
-  // Bootstrap over items: resample item ids, weight each tally row by its item's draw count.
-  const items = [...new Set(tallies.map((t) => t.item_id))];
-  const itemIndex = new Map(items.map((id, i) => [id, i]));
-  const rowItem = Int32Array.from(tallies, (t) => itemIndex.get(t.item_id)!);
+  // Bootstrap over items: resample items, weight each tally row by its item's draw count.
+  const rowItem = tallies.item;
   const samples: number[][] = Array.from({ length: n }, () => []);
   let withoutFit = 0;
   if (fit.fit && resamples > 0) {
     const random = seededRandom(seed);
-    const draws = new Float64Array(items.length);
-    const weights = new Float64Array(tallies.length);
+    const draws = new Float64Array(items);
+    const weights = new Float64Array(rows);
     for (let b = 0; b < resamples; b++) {
       draws.fill(0);
-      for (let d = 0; d < items.length; d++) draws[randomIndex(random, items.length)]++;
+      for (let d = 0; d < items; d++) draws[randomIndex(random, items)]++;
       for (let r = 0; r < rowItem.length; r++) weights[r] = draws[rowItem[r]];
       const boot = fitBradleyTerry(matrix(weights, true), { tolerance: 1e-9 });
       if (!boot.fit) withoutFit++;
