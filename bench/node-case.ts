@@ -15,6 +15,7 @@ import { withResultCache } from '../src/lib/db/result-cache';
 import { createCanonicalTables } from '../src/lib/db/schema';
 import { refreshQuestions } from '../src/lib/ingest/infer-questions';
 import { loadDelimited } from '../src/lib/ingest/load-delimited';
+import { sha256HexNode } from '../src/lib/ingest/sha256-node';
 import { runFitsInThreads } from '../src/lib/metrics/off-main-thread/fit-threads-node';
 import { buildReport } from '../src/lib/report/build-report';
 import { profiled, summarise, type StatementSummary } from './profile-connector';
@@ -105,9 +106,9 @@ export async function runNodeCase(
   const [source, ingest_ms] = await timed(async () => {
     if (file.endsWith('.parquet')) {
       const { loadFile } = await import('../src/lib/ingest/load-file');
-      return loadFile(db, { fileName: basename(file), bytes: new Uint8Array(bytes) });
+      return loadFile(db, { fileName: basename(file), bytes: new Uint8Array(bytes), sha256: sha256HexNode(bytes) });
     }
-    return loadDelimited(db, { fileName: basename(file), bytes: new Uint8Array(bytes) });
+    return loadDelimited(db, { fileName: basename(file), bytes: new Uint8Array(bytes), sha256: sha256HexNode(bytes) });
   }, 'ingest');
   setPhase('questions');
   const [, questions_ms] = await timed(() => refreshQuestions(db), 'questions');

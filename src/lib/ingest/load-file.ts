@@ -7,7 +7,7 @@ import { parseFile, type ParquetRoute, type ParseFileOptions } from './parse-fil
 
 export type { LoadFileResult } from './insert-parsed-file';
 
-export interface LoadFileOptions extends Omit<ParseFileOptions, 'onProgress' | 'sha256' | 'parquet'> {
+export interface LoadFileOptions extends Omit<ParseFileOptions, 'onProgress' | 'parquet'> {
   /** The user's levels of measurement, passed on to `refreshQuestions`. */
   levels?: LevelOverrides;
   /** Hears each phase (parsing, loading into DuckDB, inferring questions) with the records parsed so far. */
