@@ -36,13 +36,14 @@ export interface PairTallies {
 /** Tallies given as rows, in columns (items numbered in id order, models in the order first seen). */
 export function tallyColumns(rows: readonly PairTally[]): PairTallies {
   const models = [...new Set(rows.flatMap((t) => [t.model_1, t.model_2]))];
-  const items = [...new Set(rows.map((t) => t.item_id))].sort();
+  const modelNo = new Map(models.map((m, i) => [m, i]));
+  const itemNo = new Map([...new Set(rows.map((t) => t.item_id))].sort().map((id, i) => [id, i]));
   const column = (value: (t: PairTally) => number) => Int32Array.from(rows, value);
   return {
     models,
-    item: column((t) => items.indexOf(t.item_id)),
-    first: column((t) => models.indexOf(t.model_1)),
-    second: column((t) => models.indexOf(t.model_2)),
+    item: column((t) => itemNo.get(t.item_id)!),
+    first: column((t) => modelNo.get(t.model_1)!),
+    second: column((t) => modelNo.get(t.model_2)!),
     wins_1: column((t) => t.wins_1),
     wins_2: column((t) => t.wins_2),
     ties: column((t) => t.ties),
