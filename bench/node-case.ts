@@ -8,7 +8,6 @@
  *
  *   npx tsx bench/node-case.ts --engine wasm|native|native1 --file bench/data/judgements-1M.csv
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Connector } from '../src/lib/db/connector';
 import { withResultCache } from '../src/lib/db/result-cache';
@@ -16,6 +15,7 @@ import { createCanonicalTables } from '../src/lib/db/schema';
 import { refreshQuestions } from '../src/lib/ingest/infer-questions';
 import { loadDelimited } from '../src/lib/ingest/load-delimited';
 import { sha256HexNode } from '../src/lib/ingest/sha256-node';
+import { readFileOnDisk } from '../src/lib/db/files-on-disk';
 import { runFitsInThreads } from '../src/lib/metrics/off-main-thread/fit-threads-node';
 import { buildReport } from '../src/lib/report/build-report';
 import { profiled, summarise, type StatementSummary } from './profile-connector';
@@ -74,13 +74,17 @@ async function timed<T>(run: () => Promise<T>, label = ''): Promise<[T, number]>
 }
 
 /**
- * Wall time of reading the CSV `bytes` into a table of VARCHAR columns with DuckDB's reader
+ * Wall time of reading the CSV `file` into a table of VARCHAR columns with DuckDB's reader
  * alone (the bench's own files: a plain header).
  */
-async function readFloor(db: Connector, bytes: Buffer): Promise<number> {
-  const header = bytes.subarray(0, bytes.indexOf(10)).toString('utf8').trim().split(',');
+async function readFloor(db: Connector, file: string): Promise<number> {
+  const bytes = readFileOnDisk(file);
+  const header = new TextDecoder()
+    .decode(bytes.subarray(0, bytes.indexOf(10)))
+    .trim()
+    .split(',');
   const columns = header.map((c) => `'${c}': 'VARCHAR'`).join(', ');
-  await db.registerFile('floor.csv', new Uint8Array(bytes));
+  await db.registerFile('floor.csv', bytes);
   const [, ms] = await timed(() =>
     db.query(`CREATE TABLE floor_read AS SELECT * FROM read_csv('floor.csv', header = true, auto_detect = false,
       columns = {${columns}}, delim = ',', quote = '"', escape = '"')`),
@@ -101,14 +105,15 @@ export async function runNodeCase(
   await createCanonicalTables(raw);
   const { db: measured, timings, setPhase } = profiled(raw);
   const db = withResultCache(measured); // as the CLI reads (the profile sees what reaches DuckDB)
-  const bytes = readFileSync(file);
+  const bytes = readFileOnDisk(file); // as the CLI reads it (native DuckDB reads the file itself)
+  const size = bytes.length; // the engine may take the buffer
   setPhase('ingest');
   const [source, ingest_ms] = await timed(async () => {
     if (file.endsWith('.parquet')) {
       const { loadFile } = await import('../src/lib/ingest/load-file');
-      return loadFile(db, { fileName: basename(file), bytes: new Uint8Array(bytes), sha256: sha256HexNode(bytes) });
+      return loadFile(db, { fileName: basename(file), bytes, sha256: sha256HexNode(bytes) });
     }
-    return loadDelimited(db, { fileName: basename(file), bytes: new Uint8Array(bytes), sha256: sha256HexNode(bytes) });
+    return loadDelimited(db, { fileName: basename(file), bytes, sha256: sha256HexNode(bytes) });
   }, 'ingest');
   setPhase('questions');
   const [, questions_ms] = await timed(() => refreshQuestions(db), 'questions');
@@ -123,14 +128,14 @@ export async function runNodeCase(
       'filtered',
     );
   }
-  const floor_read_ms = file.endsWith('.parquet') ? NaN : await readFloor(raw, bytes);
+  const floor_read_ms = file.endsWith('.parquet') ? NaN : await readFloor(raw, file);
   const round = (x: number) => (Number.isFinite(x) ? Math.round(x) : null);
   const inPhase = (p: string) => timings.filter((t) => t.phase === p);
   const result = {
     engine,
     file: basename(file),
     bootstrap,
-    bytes: bytes.length,
+    bytes: size,
     rows_loaded: source.rowsLoaded,
     rows_rejected: source.rowsRejected,
     open_ms: round(open_ms),

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Connector } from '../lib/db/connector';
 import { withResultCache } from '../lib/db/result-cache';
@@ -7,6 +6,7 @@ import { refreshQuestions } from '../lib/ingest/infer-questions';
 import { IngestError } from '../lib/ingest/ingest-error';
 import { loadFile } from '../lib/ingest/load-file';
 import { sha256HexNode } from '../lib/ingest/sha256-node';
+import { readFileOnDisk } from '../lib/db/files-on-disk';
 import { runFitsInThreads } from '../lib/metrics/off-main-thread/fit-threads-node';
 import { buildReport } from '../lib/report/build-report';
 import { ANNOQA_VERSION } from '../lib/version';
@@ -67,7 +67,7 @@ async function openEngine(engine: ReportArgs['engine']): Promise<Connector> {
 /** A file's bytes and their SHA-256 (node:crypto's: several times faster on Node than the loaders' WebCrypto). */
 function readInput(path: string): { bytes: Uint8Array; sha256: string } {
   try {
-    const bytes = readFileSync(path);
+    const bytes = readFileOnDisk(path);
     return { bytes, sha256: sha256HexNode(bytes) };
   } catch (error) {
     throw new CliError(

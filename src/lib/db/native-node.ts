@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -12,11 +12,13 @@ import {
 } from '@duckdb/node-api';
 import type { SqlQuery } from '../sql/sql';
 import { explainDuckDBError, plainValue, SESSION_SETTINGS, type Connector, type Row } from './connector';
+import { fileOnDisk } from './files-on-disk';
 
 /**
  * Native DuckDB (same engine version as duckdb-wasm) for large CLI runs and for the
- * benchmark's reference timings. Registered files are written to a private temp folder and
- * read from there under their registered name.
+ * benchmark's reference timings. Registered files are written to a private temp folder (or
+ * linked there, for bytes read from a file: `files-on-disk.ts`) and read from there under
+ * their registered name.
  */
 export async function openNativeNode(options: { threads?: number } = {}): Promise<Connector> {
   const instance = await DuckDBInstance.create(':memory:', options.threads ? { threads: String(options.threads) } : {});
@@ -59,7 +61,20 @@ export async function openNativeNode(options: { threads?: number } = {}): Promis
       await run(statements);
     },
     async registerFile(name: string, bytes: Uint8Array) {
-      writeFileSync(join(folder, name), bytes);
+      const target = join(folder, name);
+      // never write through a link left under this name to a user's file
+      rmSync(target, { force: true });
+      const onDisk = fileOnDisk(bytes);
+      if (onDisk) {
+        // bytes read from a file (the CLI's): DuckDB reads that file, through a link, not a copy
+        try {
+          symlinkSync(onDisk, target);
+          return;
+        } catch {
+          // no links here (e.g. Windows without the privilege): a copy, as for any bytes
+        }
+      }
+      writeFileSync(target, bytes);
     },
     async dropFile(name: string) {
       rmSync(join(folder, name), { force: true });
