@@ -74,11 +74,10 @@ async function timed<T>(run: () => Promise<T>, label = ''): Promise<[T, number]>
 }
 
 /**
- * Wall time of reading the CSV `file` into a table of VARCHAR columns with DuckDB's reader
+ * Wall time of reading the CSV `bytes` into a table of VARCHAR columns with DuckDB's reader
  * alone (the bench's own files: a plain header).
  */
-async function readFloor(db: Connector, file: string): Promise<number> {
-  const bytes = readFileOnDisk(file);
+async function readFloor(db: Connector, bytes: Uint8Array): Promise<number> {
   const header = new TextDecoder()
     .decode(bytes.subarray(0, bytes.indexOf(10)))
     .trim()
@@ -106,7 +105,6 @@ export async function runNodeCase(
   const { db: measured, timings, setPhase } = profiled(raw);
   const db = withResultCache(measured); // as the CLI reads (the profile sees what reaches DuckDB)
   const bytes = readFileOnDisk(file); // as the CLI reads it (native DuckDB reads the file itself)
-  const size = bytes.length; // the engine may take the buffer
   setPhase('ingest');
   const [source, ingest_ms] = await timed(async () => {
     if (file.endsWith('.parquet')) {
@@ -128,14 +126,14 @@ export async function runNodeCase(
       'filtered',
     );
   }
-  const floor_read_ms = file.endsWith('.parquet') ? NaN : await readFloor(raw, file);
+  const floor_read_ms = file.endsWith('.parquet') ? NaN : await readFloor(raw, bytes);
   const round = (x: number) => (Number.isFinite(x) ? Math.round(x) : null);
   const inPhase = (p: string) => timings.filter((t) => t.phase === p);
   const result = {
     engine,
     file: basename(file),
     bootstrap,
-    bytes: size,
+    bytes: bytes.length,
     rows_loaded: source.rowsLoaded,
     rows_rejected: source.rowsRejected,
     open_ms: round(open_ms),
