@@ -107,11 +107,9 @@ export async function runNodeCase(
   const bytes = readFileOnDisk(file); // as the CLI reads it (native DuckDB reads the file itself)
   setPhase('ingest');
   const [source, ingest_ms] = await timed(async () => {
-    if (file.endsWith('.parquet')) {
-      const { loadFile } = await import('../src/lib/ingest/load-file');
-      return loadFile(db, { fileName: basename(file), bytes, sha256: sha256HexNode(bytes) });
-    }
-    return loadDelimited(db, { fileName: basename(file), bytes, sha256: sha256HexNode(bytes) });
+    const input = { fileName: basename(file), bytes, sha256: sha256HexNode(bytes) }; // hashed as the CLI does
+    if (file.endsWith('.parquet')) return (await import('../src/lib/ingest/load-file')).loadFile(db, input);
+    return loadDelimited(db, input);
   }, 'ingest');
   setPhase('questions');
   const [, questions_ms] = await timed(() => refreshQuestions(db), 'questions');
