@@ -1,5 +1,6 @@
 import type { Connector } from '../src/lib/db/connector';
 import type { SqlQuery } from '../src/lib/sql/sql';
+import { laneStatementOrigin } from '../src/lib/db/statement-lanes';
 
 /** One timed statement: where it came from (first project function on the stack) and its SQL head. */
 export interface StatementTiming {
@@ -40,7 +41,9 @@ export function profiled(db: Connector): { db: Connector; timings: StatementTimi
   const blocking = db.engine === 'duckdb-wasm';
   let previousEnd = { ms: 0, cpuMs: 0 };
   const timed = async <T>(text: string, run: () => Promise<T>): Promise<T> => {
-    const stack = new Error().stack ?? ''; // taken before the first await: the whole synchronous call chain
+    // Taken before the first await: the whole synchronous call chain (or, for a statement a
+    // lane held back, the chain that asked for it).
+    const stack = laneStatementOrigin() ?? new Error().stack ?? '';
     const called = { ms: performance.now(), cpuMs: cpuNow() };
     const pending = run();
     const ranMs = performance.now() - called.ms;

@@ -1,6 +1,13 @@
 import type { Connector } from './connector';
 
 const memos = new WeakMap<Connector, Map<string, Map<string, Promise<unknown>>>>();
+/** Connectors that are views of another (`statement-lanes.ts`) and use its memos. */
+const memoOwners = new WeakMap<Connector, Connector>();
+
+/** `view` (a view of `owner`'s database) remembers in `owner`'s memos from now on. */
+export function shareMemos(view: Connector, owner: Connector): void {
+  memoOwners.set(view, memoOwners.get(owner) ?? owner);
+}
 
 /**
  * `compute()` remembered per connector, `name` and `key` (a key names a state of the data and
@@ -9,8 +16,9 @@ const memos = new WeakMap<Connector, Map<string, Map<string, Promise<unknown>>>>
  * retries it.
  */
 export function memoPerData<T>(db: Connector, name: string, key: string, compute: () => Promise<T>, keep = 1): Promise<T> {
-  if (!memos.has(db)) memos.set(db, new Map());
-  const byName = memos.get(db)!;
+  const owner = memoOwners.get(db) ?? db;
+  if (!memos.has(owner)) memos.set(owner, new Map());
+  const byName = memos.get(owner)!;
   if (!byName.has(name)) byName.set(name, new Map());
   const cache = byName.get(name)!;
   let result = cache.get(key) as Promise<T> | undefined;

@@ -19,9 +19,12 @@ import { majorityVoteByQuestion } from './majority-vote';
  * Null figures carry their reason in `reasons`.
  */
 export async function aggregationByQuestion(db: Connector, filters: Filters): Promise<Map<string, AggregationReport>> {
-  const questions = await aggregableQuestions(db, filters);
-  const votes = await majorityVoteByQuestion(db, filters);
-  const fits = await dawidSkeneByQuestion(db, filters);
+  // Dawid–Skene's counting is asked for first: its EM (in a worker) then runs while DuckDB answers the others.
+  const [fits, questions, votes] = await Promise.all([
+    dawidSkeneByQuestion(db, filters),
+    aggregableQuestions(db, filters),
+    majorityVoteByQuestion(db, filters),
+  ]);
   const out = new Map<string, AggregationReport>();
   for (const q of questions) {
     if (!q.aggregable) {

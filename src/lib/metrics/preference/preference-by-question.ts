@@ -45,20 +45,13 @@ export async function preferenceByQuestion(
   options: PreferenceOptions = {},
 ): Promise<Map<string, PreferenceReport>> {
   const choices = preferenceChoices(filters);
-  const withTies = await nominalSumsByQuestion(db, sql`(SELECT question_no, item_no, choice AS value FROM ${choices} c)`);
-  const withoutTies = await nominalSumsByQuestion(
-    db,
-    sql`(SELECT question_no, item_no, choice AS value FROM ${choices} c WHERE side <> 'tie')`,
-  );
-  const bias = await positionBiasByQuestion(db, filters);
-  const tallies = await pairTalliesByQuestion(db, filters);
-  const models = new Map(
-    await Promise.all(
-      [...tallies].map(
-        async ([key, questionTallies]) => [key, await fitOffMainThread('modelComparisons', questionTallies, options)] as const,
-      ),
-    ),
-  );
+  // The Bradley–Terry tallies are counted first, so that their bootstrap (in a worker) runs while DuckDB counts the rest.
+  const [models, withTies, withoutTies, bias] = await Promise.all([
+    modelComparisonsByQuestion(db, filters, options),
+    nominalSumsByQuestion(db, sql`(SELECT question_no, item_no, choice AS value FROM ${choices} c)`),
+    nominalSumsByQuestion(db, sql`(SELECT question_no, item_no, choice AS value FROM ${choices} c WHERE side <> 'tie')`),
+    positionBiasByQuestion(db, filters),
+  ]);
   const out = new Map<string, PreferenceReport>();
   for (const [key, b] of bias) {
     const reasons: Record<string, string> = { ...b.overall.reasons };
@@ -72,8 +65,7 @@ export async function preferenceByQuestion(
     if (percent.reason) reasons.percent_with_ties = percent.reason;
     if (alphaNoTies.reason) reasons.agreement_without_ties = alphaNoTies.reason;
     if (percentNoTies.reason) reasons.percent_without_ties = percentNoTies.reason;
-    const pairTallies = tallies.get(key);
-    if (!pairTallies) reasons.models = 'the judgements do not name the compared options (option_a, option_b)';
+    if (!models.has(key)) reasons.models = 'the judgements do not name the compared options (option_a, option_b)';
     out.set(key, {
       agreement_with_ties: alpha.value,
       agreement_without_ties: alphaNoTies.value,
@@ -90,4 +82,20 @@ export async function preferenceByQuestion(
     });
   }
   return out;
+}
+
+/** Bradley–Terry comparisons of the compared models per question that names them (fitted off the main thread). */
+async function modelComparisonsByQuestion(
+  db: Connector,
+  filters: Filters,
+  options: PreferenceOptions,
+): Promise<Map<string, ModelComparisons>> {
+  const tallies = await pairTalliesByQuestion(db, filters);
+  return new Map(
+    await Promise.all(
+      [...tallies].map(
+        async ([key, questionTallies]) => [key, await fitOffMainThread('modelComparisons', questionTallies, options)] as const,
+      ),
+    ),
+  );
 }
