@@ -1,7 +1,7 @@
 import { ident, joinSql, sql, type SqlQuery } from '../sql/sql';
 import { MAPPABLE_FIELDS, type ColumnMapping, type MappableField } from './column-mapping';
 import { flagValue, type FieldRefs } from './row-validation';
-import { timestamp } from './value-parsing';
+import { timestamp, trimmedText } from './value-parsing';
 
 const NUMERIC_FIELDS: MappableField[] = ['answer', 'gold', 'duration_s', 'cost_usd', 'x', 'y', 'w', 'h', 'image_w', 'image_h'];
 const TIME_FIELDS: MappableField[] = ['started_at', 'submitted_at'];
@@ -28,7 +28,7 @@ export function parsedRows(
 ): { from: SqlQuery; refs: FieldRefs } {
   const mapped = MAPPABLE_FIELDS.filter((name) => mapping[name]);
   const value = (name: MappableField) => (mapping[name] ? ident(`v_${name}`) : sql`NULL::VARCHAR`);
-  const trimmed = mapped.map((name) => sql`NULLIF(trim(${ident(mapping[name]!)}), '') AS ${ident(`v_${name}`)}`);
+  const trimmed = mapped.map((name) => sql`${trimmedText(ident(mapping[name]!))} AS ${ident(`v_${name}`)}`);
   const typedColumns = mapped.filter((name) => typed.has(name)).map((name) => ident(`typed_${name}`));
   const parsedAs = (name: MappableField, parse: SqlQuery, prefix: string) =>
     sql`${typed.has(name) ? ident(`typed_${name}`) : parse} AS ${ident(`${prefix}_${name}`)}`;

@@ -1,6 +1,6 @@
 import { ident, joinSql, literal, sql, type SqlQuery } from '../sql/sql';
 import type { ColumnMapping, MappableField } from './column-mapping';
-import { timestamp } from './value-parsing';
+import { timestamp, trimmedText } from './value-parsing';
 
 const NUMBER_FIELDS: MappableField[] = ['duration_s', 'cost_usd', 'x', 'y', 'w', 'h', 'image_w', 'image_h'];
 const TIME_FIELDS: MappableField[] = ['started_at', 'submitted_at'];
@@ -39,7 +39,7 @@ export interface FieldRefs {
 export function inlineRefs(mapping: ColumnMapping): FieldRefs {
   const value = (name: MappableField) => {
     const column = mapping[name];
-    return column ? sql`NULLIF(trim(${ident(column)}), '')` : sql`NULL::VARCHAR`;
+    return column ? trimmedText(ident(column)) : sql`NULL::VARCHAR`;
   };
   return {
     value,
