@@ -12,6 +12,8 @@ import { preferenceByQuestion } from '../../../src/lib/metrics/preference/prefer
 import { questionKey } from '../../../src/lib/report/report-types';
 import { raw } from '../../../src/lib/sql/sql';
 import { binomialTestTwoSided } from '../../../src/lib/stats/binomial';
+import { fitBradleyTerry } from '../../../src/lib/stats/bradley-terry';
+import { randomIndex, seededRandom } from '../../../src/lib/stats/seeded-random';
 import { clearDb, freshDb, loadCsvFile, loadCsvText, REALDATA } from '../../helpers/db';
 
 let db: Connector;
@@ -137,6 +139,48 @@ describe('Bradley–Terry strengths', () => {
       expect(ci![0]).toBeLessThan(p[i]);
       expect(ci![1]).toBeGreaterThan(p[i]);
     });
+  });
+
+  it('bootstraps the same intervals as weighting every tally row by its item draws, one row at a time', () => {
+    // Independent computation of the bootstrap (the rows added one by one into the wins
+    // matrix), against compareModels, which sums the rows of each pair of models together.
+    // Tallies with ties, several pairs on one item, both orientations and a model named last.
+    const tallies = [];
+    for (let k = 0; k < 60; k++) {
+      const [a, b] = [
+        ['m2', 'm1'],
+        ['m1', 'm3'],
+        ['m3', 'm2'],
+        ['m0', 'm1'],
+      ][k % 4];
+      tallies.push({ item_id: `i${k % 37}`, model_1: a, model_2: b, wins_1: (k * 7) % 5, wins_2: (k * 3) % 4, ties: k % 3 });
+    }
+    const columns = tallyColumns(tallies);
+    const { strengths } = compareModels(columns, { resamples: 300, seed: 11 });
+    const models = [...columns.models].sort();
+    const index = columns.models.map((m) => models.indexOf(m));
+    const items = Math.max(...columns.item) + 1;
+    const random = seededRandom(11);
+    const samples: number[][] = models.map(() => []);
+    for (let b = 0; b < 300; b++) {
+      const draws = new Array<number>(items).fill(0);
+      for (let d = 0; d < items; d++) draws[randomIndex(random, items)]++;
+      const wins = models.map(() => models.map(() => 0));
+      columns.item.forEach((item, r) => {
+        const [i, j, half] = [index[columns.first[r]], index[columns.second[r]], columns.ties[r] / 2];
+        wins[i][j] += draws[item] * (columns.wins_1[r] + half);
+        wins[j][i] += draws[item] * (columns.wins_2[r] + half);
+      });
+      fitBradleyTerry(wins, { tolerance: 1e-9 }).fit?.strength.forEach((s, i) => samples[i].push(s));
+    }
+    const percentile = (values: number[], q: number) => {
+      const sorted = [...values].sort((x, y) => x - y);
+      const at = (sorted.length - 1) * q;
+      return sorted[Math.floor(at)] + (sorted[Math.ceil(at)] - sorted[Math.floor(at)]) * (at - Math.floor(at));
+    };
+    expect(strengths.resamples_without_fit).toBe(300 - samples[0].length);
+    const tail = (1 - 0.95) / 2; // as compareModels computes it (0.025 and a last bit)
+    expect(strengths.strength_ci).toEqual(samples.map((s) => [percentile(s, tail), percentile(s, 1 - tail)]));
   });
 
   it('is null with a reason when a model never wins', () => {

@@ -130,6 +130,58 @@ function percentile(sorted: number[], q: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (position - lo);
 }
 
+/** The n × n matrix of a flat row-major array. */
+function square(flat: Float64Array, n: number): number[][] {
+  return Array.from({ length: n }, (_, i) => Array.from(flat.subarray(i * n, (i + 1) * n)));
+}
+
+/**
+ * The wins matrix of a bootstrap resample (ties as half a win each), from how many times each
+ * item was drawn: row r counts `draws[item[r]]` times. The rows are grouped by their pair of
+ * models once, so a resample sums each pair's rows in two running totals instead of adding
+ * every row into the matrix (a question of the 1M bench file, 16.7k tallies and 1,000 resamples:
+ * the whole comparison 0.34–0.44 → 0.22–0.29 s).
+ * Every term is a whole number times a multiple of ½, so the sums are exact in any order: the
+ * same matrix as adding the rows one by one.
+ */
+function bootstrapMatrix(
+  tallies: PairTallies,
+  first: Int32Array,
+  second: Int32Array,
+  n: number,
+): (draws: Float64Array) => number[][] {
+  const rows = tallies.item.length;
+  const cell = (r: number) => first[r] * n + second[r];
+  const order = Array.from({ length: rows }, (_, r) => r).sort((a, b) => cell(a) - cell(b) || a - b);
+  const item = new Int32Array(rows);
+  const won = new Float64Array(rows);
+  const lost = new Float64Array(rows);
+  const starts: number[] = [];
+  for (const [x, r] of order.entries()) {
+    if (x === 0 || cell(r) !== cell(order[x - 1])) starts.push(x);
+    item[x] = tallies.item[r];
+    won[x] = tallies.wins_1[r] + tallies.ties[r] / 2;
+    lost[x] = tallies.wins_2[r] + tallies.ties[r] / 2;
+  }
+  starts.push(rows);
+  return (draws) => {
+    const flat = new Float64Array(n * n);
+    for (let c = 0; c + 1 < starts.length; c++) {
+      let forward = 0;
+      let backward = 0;
+      for (let x = starts[c]; x < starts[c + 1]; x++) {
+        const weight = draws[item[x]];
+        forward += weight * won[x];
+        backward += weight * lost[x];
+      }
+      const r = order[starts[c]];
+      flat[first[r] * n + second[r]] += forward;
+      flat[second[r] * n + first[r]] += backward;
+    }
+    return square(flat, n);
+  };
+}
+
 /**
  * Bradley–Terry strengths of the compared models (Hunter 2004 MM; ties as half a win each)
  * with percentile-bootstrap intervals over items (`resamples`, fixed `seed`), and the cyclic
@@ -155,36 +207,31 @@ export function compareModels(
     items = Math.max(items, tallies.item[r] + 1);
   }
   const { wins_1, wins_2, ties } = tallies;
-  // Sums of halves: exact in any order of the rows.
-  const matrix = (weights: Float64Array | null, withTies: boolean) => {
+  const matrix = (withTies: boolean) => {
     const flat = new Float64Array(n * n);
     for (let r = 0; r < rows; r++) {
-      const weight = weights ? weights[r] : 1;
-      if (weight === 0) continue;
       const half = withTies ? ties[r] / 2 : 0;
-      flat[first[r] * n + second[r]] += weight * (wins_1[r] + half);
-      flat[second[r] * n + first[r]] += weight * (wins_2[r] + half);
+      flat[first[r] * n + second[r]] += wins_1[r] + half;
+      flat[second[r] * n + first[r]] += wins_2[r] + half;
     }
-    return Array.from({ length: n }, (_, i) => Array.from(flat.subarray(i * n, (i + 1) * n)));
+    return square(flat, n);
   };
-  const strictWins = matrix(null, false);
-  const fit = fitBradleyTerry(matrix(null, true));
+  const strictWins = matrix(false);
+  const fit = fitBradleyTerry(matrix(true));
   const reasons: Record<string, string> = {};
   if (!fit.fit) reasons.strength = fit.reason;
 
   // Bootstrap over items: resample items, weight each tally row by its item's draw count.
-  const rowItem = tallies.item;
   const samples: number[][] = Array.from({ length: n }, () => []);
   let withoutFit = 0;
   if (fit.fit && resamples > 0) {
+    const resampledWins = bootstrapMatrix(tallies, first, second, n);
     const random = seededRandom(seed);
     const draws = new Float64Array(items);
-    const weights = new Float64Array(rows);
     for (let b = 0; b < resamples; b++) {
       draws.fill(0);
       for (let d = 0; d < items; d++) draws[randomIndex(random, items)]++;
-      for (let r = 0; r < rowItem.length; r++) weights[r] = draws[rowItem[r]];
-      const boot = fitBradleyTerry(matrix(weights, true), { tolerance: 1e-9 });
+      const boot = fitBradleyTerry(resampledWins(draws), { tolerance: 1e-9 });
       if (!boot.fit) withoutFit++;
       else boot.fit.strength.forEach((s, i) => samples[i].push(s));
     }
