@@ -32,13 +32,13 @@ export function codeOrder(column: string): SqlQuery {
 }
 
 /**
- * An aggregate: the group's codes as a list in `codeOrder`. Sorted as a list of (not a number,
- * number, code) structs — the same order — because DuckDB's `list(… ORDER BY …)` sorts each
- * group apart (majority vote at 1M judgements, native: 1.2 → 0.5 s).
+ * An aggregate: the group's lowest code in `codeOrder`, the minimum of (not a number, number,
+ * code) — the same order, and one pass, where sorting a list of the group's codes cost more
+ * than the rest of the majority vote.
  */
-export function listInCodeOrder(column: string): SqlQuery {
-  return raw(`list_transform(list_sort(list({'text': TRY_CAST(${column} AS DOUBLE) IS NULL,
-    'number': coalesce(TRY_CAST(${column} AS DOUBLE), 0), 'code': ${column}})), c -> c.code)`);
+export function lowestInCodeOrder(column: string): SqlQuery {
+  return raw(`arg_min(${column}, {'text': TRY_CAST(${column} AS DOUBLE) IS NULL,
+    'number': coalesce(TRY_CAST(${column} AS DOUBLE), 0), 'code': ${column}})`);
 }
 
 /** `j.batch_id = ? AND j.strategy = ? AND j.question = ?` for one question. */

@@ -2,7 +2,7 @@ import type { Connector } from '../../db/connector';
 import { goldJudgements } from '../../db/gold-join';
 import { questionKey } from '../../report/report-types';
 import { sql, type SqlQuery } from '../../sql/sql';
-import { listInCodeOrder } from '../accuracy/scored-judgements';
+import { lowestInCodeOrder } from '../accuracy/scored-judgements';
 import type { Filters } from '../filters';
 import { codedJudgements, goldItems } from './aggregation-input';
 
@@ -27,13 +27,19 @@ export interface MajorityVoteSummary {
   accuracy_decisive: number | null;
 }
 
-/** Per (question_no, item_no): the class codes that share the top vote count (lowest code first) and how many. */
-export function majorityVotes(filters: Filters, extra?: SqlQuery): SqlQuery {
+/**
+ * Per (question_no, item_no) of the filtered answers: how many class codes share the top vote
+ * count (`tied`), the lowest of them in code order (`lowest`), the item's gold code when it has
+ * one (`gold_code`) and whether gold is among the top codes (`gold_among`).
+ */
+function majorityVotes(filters: Filters, gold: SqlQuery): SqlQuery {
   return sql`(WITH votes AS (SELECT question_no, item_no, code, count(*) AS votes
-      FROM ${codedJudgements(filters, extra)} GROUP BY ALL),
+      FROM ${codedJudgements(filters)} GROUP BY ALL),
     top AS (SELECT question_no, item_no, max(votes) AS votes FROM votes GROUP BY ALL)
-    SELECT question_no, item_no, ${listInCodeOrder('code')} AS winners, count(*) AS tied, any_value(votes) AS votes
-    FROM votes JOIN top USING (question_no, item_no, votes) GROUP BY ALL)`;
+    SELECT question_no, item_no, count(*) AS tied, ${lowestInCodeOrder('code')} AS lowest,
+      any_value(g.gold_code) AS gold_code, bool_or(code = g.gold_code) AS gold_among
+    FROM votes JOIN top USING (question_no, item_no, votes) LEFT JOIN ${gold} g USING (question_no, item_no)
+    GROUP BY question_no, item_no)`;
 }
 
 /**
@@ -56,11 +62,11 @@ export async function majorityVoteByQuestion(db: Connector, filters: Filters): P
   }>(
     sql`SELECT k.batch_id, k.strategy, k.question, s.* EXCLUDE (question_no) FROM (
         SELECT question_no, count(*) AS items, count(*) FILTER (WHERE tied > 1) AS ties,
-          count(g.gold_code) AS gold_items, count(g.gold_code) FILTER (WHERE tied > 1) AS gold_ties,
-          sum(CASE WHEN list_contains(winners, g.gold_code) THEN 1.0 / tied ELSE 0.0 END) FILTER (WHERE g.gold_code IS NOT NULL) AS expected_correct,
-          count(*) FILTER (WHERE winners[1] = g.gold_code) AS lowest_correct,
-          count(*) FILTER (WHERE tied = 1 AND winners[1] = g.gold_code) AS decisive_correct
-        FROM ${majorityVotes(filters)} v LEFT JOIN ${goldItems(filters, sql`true`, await goldJudgements(db))} g USING (question_no, item_no)
+          count(gold_code) AS gold_items, count(gold_code) FILTER (WHERE tied > 1) AS gold_ties,
+          sum(CASE WHEN gold_among THEN 1.0 / tied ELSE 0.0 END) FILTER (WHERE gold_code IS NOT NULL) AS expected_correct,
+          count(*) FILTER (WHERE lowest = gold_code) AS lowest_correct,
+          count(*) FILTER (WHERE tied = 1 AND lowest = gold_code) AS decisive_correct
+        FROM ${majorityVotes(filters, goldItems(filters, sql`true`, await goldJudgements(db)))}
         GROUP BY question_no) s JOIN question_keys k USING (question_no)`,
   );
   const out = new Map<string, MajorityVoteSummary>();
