@@ -27,9 +27,9 @@ export interface StatementLanes {
  * Statements in two lanes over `db`, sent to DuckDB a few at a time (`IN_FLIGHT`), a waiting
  * statement of `first` before any waiting statement of `rest` (each lane in the order asked).
  * DuckDB runs one statement at a time anyway — duckdb-wasm in its worker, native DuckDB on a
- * connection — in the order received, so work whose result feeds seconds of JavaScript (a Dawid–Skene fit
- * in a worker) would otherwise wait behind every statement sent before it, and its JavaScript
- * would start when DuckDB has nothing left to do. Both lanes share `db`'s memos
+ * connection — in the order received, so work whose result feeds seconds of JavaScript (a
+ * Dawid–Skene fit in a worker) would otherwise wait behind every statement sent before it, and
+ * its JavaScript would start when DuckDB has nothing left to do. Both lanes share `db`'s memos
  * (`data-memo.ts`): a derived table or a cached metric is computed once, whichever lane asks.
  */
 export function statementLanes(db: Connector): StatementLanes {

@@ -5,8 +5,8 @@ import { sql, type SqlQuery } from '../sql/sql';
  * spaces, else without the spaces at its ends (DuckDB's `trim` removes the Unicode space
  * separators: U+0020, U+00A0, U+1680, U+2000–U+200A, U+202F, U+205F, U+3000). `trim` copies
  * every string, so a value that is all ASCII (as many bytes as characters) without a space at
- * either end is taken as it is: the same result, and the CSV checks of 1M judgements
- * × 16 columns run ~1 s faster on duckdb-wasm.
+ * either end is taken as it is: the same result, faster (the 16 columns of the 1M bench CSV on
+ * duckdb-wasm: 2.4 → 1.0 s; the checked-rows statement 5.2–5.3 → 4.5–4.8 s).
  */
 export function trimmedText(text: SqlQuery): SqlQuery {
   return sql`CASE WHEN ${text} = '' THEN NULL
