@@ -10,7 +10,8 @@ import { clearDb, freshDb, loadCsvText } from '../../helpers/db';
 // filters select. Items carry one to three questions (two strategies), so an annotator's
 // item-assignment spans several rows that a question, strategy or date filter, or a day grouping,
 // splits: item_assignments skips hashing the item-assignments that are alone over all data
-// (throughput-by.ts), which must stay exact in every such selection. Some rows have no time.
+// (throughput-by.ts), which must stay exact in every such selection. Some rows have no time;
+// every fourth item has gold (the gold filter joins the item names back, timed-assignments.ts).
 interface Answer {
   batch: string;
   strategy: string;
@@ -42,11 +43,13 @@ function generate(seed: number): Answer[] {
 }
 
 const ROWS = generate(20261201);
+const hasGold = (r: Answer) => Number(r.item.slice(3)) % 4 === 0;
 const CSV =
-  'batch_id,strategy,item_id,question,annotator_id,label,submitted_at\n' +
-  ROWS.map((r) => `${r.batch},${r.strategy},${r.item},${r.question},${r.annotator},x,${r.day ? `${r.day}T12:00:00Z` : ''}`).join(
-    '\n',
-  ) +
+  'batch_id,strategy,item_id,question,annotator_id,label,submitted_at,gold\n' +
+  ROWS.map(
+    (r) =>
+      `${r.batch},${r.strategy},${r.item},${r.question},${r.annotator},x,${r.day ? `${r.day}T12:00:00Z` : ''},${hasGold(r) ? 'x' : ''}`,
+  ).join('\n') +
   '\n';
 
 function selected(filters: Filters): Answer[] {
@@ -55,7 +58,8 @@ function selected(filters: Filters): Answer[] {
       (!filters.questions || filters.questions.includes(r.question)) &&
       (!filters.strategies || filters.strategies.includes(r.strategy)) &&
       (!filters.annotators || filters.annotators.includes(r.annotator)) &&
-      (!filters.from || (r.day !== null && r.day >= filters.from && r.day <= filters.to!)),
+      (!filters.from || (r.day !== null && r.day >= filters.from && r.day <= filters.to!)) &&
+      (!filters.gold || filters.gold === 'all' || hasGold(r) === (filters.gold === 'gold')),
   );
 }
 
@@ -83,6 +87,8 @@ describe('throughputBy distinct counts vs a plain-TS count', () => {
     { strategies: ['rlhf_preference'] },
     { from: '2024-01-11', to: '2024-01-12' },
     { annotators: ['a2', 'a3'], questions: ['q2', 'q3'] },
+    { gold: 'gold' },
+    { gold: 'non-gold', strategies: ['instruction_tuning'] },
   ];
   const GROUPINGS: GroupKey[][] = [[], ['annotator_id'], ['strategy'], ['batch_id'], ['day'], ['annotator_id', 'day']];
   it.each(FILTERS.flatMap((filters) => GROUPINGS.map((keys) => [JSON.stringify(filters), keys] as const)))(

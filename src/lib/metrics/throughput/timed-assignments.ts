@@ -41,24 +41,25 @@ function gapSeconds(options: ThroughputOptions): number {
 }
 
 /**
- * Every assignment over *all* judgements (unfiltered), with its sessions: (annotator_id,
- * batch_id, strategy, item_id, question, judgements, submitted_at, duration_s, cost_usd,
+ * Every assignment over *all* judgements (unfiltered), with its sessions, on integer keys
+ * only: (annotator_no, question_no, item_no, judgements, submitted_at, duration_s, cost_usd,
  * prelabeled, questions_on_item, session_start, active_s, start_without_duration, and the
- * integer keys below). `questions_on_item` = how many questions this annotator answered on
- * this item (a rate card's per-item price is split equally over them). Session columns are
- * NULL without submitted_at. Ties in submitted_at are ordered by the first source row, so
- * results are reproducible.
+ * keys below). `questions_on_item` = how many questions this annotator answered on this item
+ * (a rate card's per-item price is split equally over them). Session columns are NULL without
+ * submitted_at. Ties in submitted_at are ordered by the first source row, so results are
+ * reproducible. `timedAssignments` adds the names.
  *
  * Integer keys, so that distinct counts hash integers instead of tuples of strings:
  * `unit_no` per (batch, item, question), `item_no` per (batch, item), `annotator_no` per
  * annotator (the judgements' own numbers, `integer-keys.ts`), `day_no` = UTC days since 1970
  * of submitted_at (NULL without it), and `item_assignment_no` / `annotator_day_no`, exact
  * pairings of item × annotator and day × annotator (BIGINT: key << 32 + annotator_no). The
- * assignments are grouped, counted per item and ordered in time on these numbers, and the
- * strings are looked up in the dictionaries once at the end (1M judgements on duckdb-wasm:
- * 3.0 → 2.2 s). The gaps between submissions are computed on a narrow projection (annotator,
- * submitted_at, first row) and joined back by first row: sorting whole assignment rows in the
- * window cost a third of the statement.
+ * assignments are grouped, counted per item and ordered in time on these numbers (1M
+ * judgements on duckdb-wasm: 3.0 → 2.2 s), and the table holds no strings: writing the names
+ * into it took a quarter of the statement (10M natively: 16–18 → 12–13 s). The gaps between
+ * submissions are computed on a narrow projection (annotator, submitted_at, first row) and
+ * joined back by first row: sorting whole assignment rows in the window cost a third of the
+ * statement.
  */
 export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuery {
   const starts = sql`(gap_s IS NULL OR gap_s > ${gapSeconds(options)})`;
@@ -69,7 +70,7 @@ export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuer
         bool_or(prelabeled) AS prelabeled, min((source_id::BIGINT << 40) + source_row) AS first_row
       FROM judgements GROUP BY annotator_no, question_no, item_no),
     questions_numbered AS (
-      SELECT *, dense_rank() OVER (ORDER BY batch_id, question)::BIGINT AS unit_question_no FROM question_keys),
+      SELECT question_no, dense_rank() OVER (ORDER BY batch_id, question)::BIGINT AS unit_question_no FROM question_keys),
     per_item AS (SELECT item_no, annotator_no, count(*) AS questions_on_item FROM assignments GROUP BY ALL),
     gaps AS (SELECT first_row, (epoch_ms(submitted_at) - epoch_ms(lag(submitted_at) OVER (PARTITION BY annotator_no
         ORDER BY submitted_at NULLS LAST, first_row))) / 1000.0 AS gap_s
@@ -78,26 +79,32 @@ export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuer
       SELECT a.*, p.questions_on_item, g.gap_s,
         date_diff('day', DATE '1970-01-01', CAST(a.submitted_at AS DATE)) AS day_no
       FROM assignments a JOIN per_item p USING (item_no, annotator_no) LEFT JOIN gaps g USING (first_row))
-    SELECT k.annotator_id, q.batch_id, q.strategy, i.item_id, q.question, t.judgements, t.submitted_at, t.duration_s,
-      t.cost_usd, t.prelabeled, (t.item_no::BIGINT << 32) + q.unit_question_no AS unit_no, t.item_no::BIGINT AS item_no,
+    SELECT t.question_no, t.judgements, t.submitted_at, t.duration_s, t.cost_usd, t.prelabeled,
+      (t.item_no::BIGINT << 32) + q.unit_question_no AS unit_no, t.item_no::BIGINT AS item_no,
       t.annotator_no::BIGINT AS annotator_no, t.day_no, (t.item_no::BIGINT << 32) + t.annotator_no AS item_assignment_no,
       t.questions_on_item, (t.day_no << 32) + t.annotator_no AS annotator_day_no,
       CASE WHEN t.submitted_at IS NOT NULL THEN ${starts} END AS session_start,
       CASE WHEN t.submitted_at IS NULL THEN NULL WHEN ${starts} THEN coalesce(t.duration_s, 0) ELSE gap_s END AS active_s,
       CASE WHEN t.submitted_at IS NOT NULL THEN ${starts} AND t.duration_s IS NULL END AS start_without_duration
-    FROM timed t JOIN annotator_keys k USING (annotator_no) JOIN questions_numbered q USING (question_no)
-      JOIN item_keys i USING (item_no))`;
+    FROM timed t JOIN questions_numbered q USING (question_no))`;
 }
 
 /**
  * The assignments the filters select, with their active time (columns of
- * `sessionisedAssignments`), usable after FROM. Filters apply to assignments: a date range
- * selects an assignment by its submitted_at (the latest of its rows), the other filters by
- * its batch, strategy, question, annotator and item. The sessionised table does not depend
- * on the filters, so it is built once per state of the data (`derivedTable`).
+ * `sessionisedAssignments` and the names: annotator_id, batch_id, strategy, question, and
+ * item_id when the gold filter needs it), usable after FROM. Filters apply to assignments: a
+ * date range selects an assignment by its submitted_at (the latest of its rows), the other
+ * filters by its batch, strategy, question, annotator and item. The sessionised table does not
+ * depend on the filters, so it is built once per state of the data (`derivedTable`); the names
+ * are joined from the key dictionaries (60 annotators, a dozen questions: cheap) per query.
  */
 export async function timedAssignments(db: Connector, filters: Filters = {}, options: ThroughputOptions = {}): Promise<SqlQuery> {
   const gap = gapSeconds(options);
   const table = await derivedTable(db, `assignments_${String(gap).replace(/\W/g, '_')}`, sessionisedAssignments(options));
-  return sql`(SELECT * FROM ${table} j WHERE ${filterCondition(filters)})`;
+  const needsItem = filters.gold === 'gold' || filters.gold === 'non-gold';
+  return sql`(SELECT * FROM (
+      SELECT a.*, k.annotator_id, q.batch_id, q.strategy, q.question${needsItem ? sql`, i.item_id` : sql``}
+      FROM ${table} a JOIN annotator_keys k USING (annotator_no) JOIN question_keys q USING (question_no)
+        ${needsItem ? sql`JOIN item_keys i USING (item_no)` : sql``}) j
+    WHERE ${filterCondition(filters)})`;
 }
