@@ -3,6 +3,7 @@ import type { Connector } from '../../../src/lib/db/connector';
 import { aggregationByQuestion } from '../../../src/lib/metrics/aggregation/aggregation-by-question';
 import { dawidSkene, dawidSkeneByQuestion } from '../../../src/lib/metrics/aggregation/dawid-skene';
 import { majorityVoteByQuestion } from '../../../src/lib/metrics/aggregation/majority-vote';
+import { referenceDawidSkene } from '../../../src/lib/metrics/aggregation/reference';
 import { questionKey } from '../../../src/lib/report/report-types';
 import { freshDb, loadCsvText } from '../../helpers/db';
 import { FIXTURE } from '../accuracy/fixture';
@@ -120,6 +121,43 @@ describe('dawidSkeneByQuestion', () => {
       expect(all.get(key('b1', 'unspecified', 'tone'))!.classes).toEqual(['cold', 'flat', 'warm']);
     } finally {
       await many.close();
+    }
+  });
+
+  it('counts an answer loaded twice (a second file repeating some rows) twice, as the paper’s reference does', async () => {
+    // 24 items of classes x/y/z by p, q, r; a second file repeats r's answers to the first 8
+    // items. The answers reach the fit one per row and are counted there (canonicalOrder).
+    const classes = ['x', 'y', 'z'];
+    const answers: [number, number][][] = [];
+    const first = ['item_id,annotator_id,question,answer'];
+    const second = ['item_id,annotator_id,question,answer'];
+    for (let i = 0; i < 24; i++) {
+      const list: [number, number][] = [];
+      for (const [j, a] of ['p', 'q', 'r'].entries()) {
+        const l = (i + (j === 2 && i % 4 === 0 ? 1 : 0) + (j === 1 && i % 5 === 0 ? 2 : 0)) % 3;
+        first.push(`n${String(i).padStart(2, '0')},${a},mood,${classes[l]}`);
+        list.push([j, l]);
+        if (a === 'r' && i < 8) {
+          second.push(`n${String(i).padStart(2, '0')},${a},mood,${classes[l]}`);
+          list.push([j, l]);
+        }
+      }
+      answers.push(list);
+    }
+    const twice = await freshDb();
+    try {
+      await loadCsvText(twice, 'first.csv', first.join('\n') + '\n');
+      await loadCsvText(twice, 'second.csv', second.join('\n') + '\n');
+      const ds = await dawidSkene(twice, {}, { batch_id: 'default', strategy: 'unspecified', question: 'mood' });
+      const plain = referenceDawidSkene(answers, 3, 3, 1e-8, 1000);
+      expect(ds.annotators.map((a) => [a.annotator_id, a.judgements])).toEqual([
+        ['p', 24],
+        ['q', 24],
+        ['r', 32],
+      ]);
+      plain.priors.forEach((p, k) => expect(Math.abs(p - ds.priors[k])).toBeLessThan(1e-9));
+    } finally {
+      await twice.close();
     }
   });
 });

@@ -14,13 +14,11 @@ function packedQuestion(): PackedQuestion {
   const i: number[] = [];
   const j: number[] = [];
   const l: number[] = [];
-  const n: number[] = [];
   for (let item = 0; item < 40; item++)
     for (let annotator = 0; annotator < 4; annotator++) {
       i.push(item);
       j.push(annotator);
       l.push((item + ((item + annotator) % 5 === 0 ? 1 : 0)) % 3);
-      n.push(1);
     }
   return {
     batch_id: 'b',
@@ -29,7 +27,6 @@ function packedQuestion(): PackedQuestion {
     i: Int32Array.from(i),
     j: Int32Array.from(j),
     l: Int32Array.from(l),
-    n: Int32Array.from(n),
     classes: ['x', 'y', 'z'],
     annotators: ['a1', 'a2', 'a3', 'a4'],
     gold_i: [0, 1, 2],
@@ -61,7 +58,7 @@ describe('fits in Node worker threads', () => {
     ]);
     expect(threads.threads().sort()).toEqual(['dawidSkene', 'modelComparisons']);
     // the observations' buffers were handed over to the thread, not copied: empty here now
-    expect([sent.i, sent.j, sent.l, sent.n].map((a) => a.length)).toEqual([0, 0, 0, 0]);
+    expect([sent.i, sent.j, sent.l].map((a) => a.length)).toEqual([0, 0, 0]);
     expect(sent.classes).toEqual(['x', 'y', 'z']);
     expect(dawidSkene).toEqual(runFit('dawidSkene', [packedQuestion(), {}]));
     expect(dawidSkene.iterations).toBeGreaterThan(1);

@@ -31,14 +31,13 @@ export interface DawidSkeneReport {
 
 /**
  * The integer-coded answers of one question, as `dawidSkeneByQuestion` reads them: plain data,
- * since it crosses to a worker, with the observations (item i, annotator j, class l, count n)
+ * since it crosses to a worker, with one observation (item i, annotator j, class l) per answer
  * as typed arrays, whose buffers are handed over instead of copied (`transferables`).
  */
 export type PackedQuestion = QuestionRef & {
   i: Int32Array;
   j: Int32Array;
   l: Int32Array;
-  n: Int32Array;
   classes: string[];
   annotators: string[];
   gold_i: number[] | null;
@@ -112,16 +111,15 @@ export function fitQuestion(packed: PackedQuestion, options: DawidSkeneOptions):
 }
 
 /**
- * The observations sorted by (item, annotator, class): EM then reads and writes each item's
+ * The answers sorted by (item, annotator, class), equal ones counted once with their number:
+ * the observations n_ijl of Dawid & Skene (1979). EM then reads and writes each item's
  * posterior row once per pass in memory order (2–3× faster per iteration at 80k items than
  * in the database's arbitrary order, which also varies between runs on several threads), and
- * the fit no longer depends on the order the rows arrive in. A counting sort by item, then
- * an insertion sort within each item's few rows.
+ * the fit does not depend on the order the rows arrive in. A counting sort by item, then an
+ * insertion sort within each item's few rows; counting here, on sorted rows, replaced a
+ * GROUP BY over every answer in SQL (4 s of the statement at 10M judgements).
  */
-export function canonicalOrder(
-  rows: { i: ArrayLike<number>; j: ArrayLike<number>; l: ArrayLike<number>; n: ArrayLike<number> },
-  items: number,
-) {
+export function canonicalOrder(rows: { i: ArrayLike<number>; j: ArrayLike<number>; l: ArrayLike<number> }, items: number) {
   const m = rows.i.length;
   const start = new Int32Array(items + 1);
   for (let o = 0; o < m; o++) start[rows.i[o] + 1]++;
@@ -140,12 +138,23 @@ export function canonicalOrder(
   }
   // plain loops: TypedArray.from with a map function made this ten times slower (1M observations: 1.3 s)
   const out = { item: new Int32Array(m), annotator: new Int32Array(m), label: new Int32Array(m), count: new Float64Array(m) };
+  let size = 0;
   for (let x = 0; x < m; x++) {
     const o = order[x];
-    out.item[x] = rows.i[o];
-    out.annotator[x] = rows.j[o];
-    out.label[x] = rows.l[o];
-    out.count[x] = rows.n[o];
+    const last = size - 1;
+    if (size > 0 && out.item[last] === rows.i[o] && out.annotator[last] === rows.j[o] && out.label[last] === rows.l[o]) {
+      out.count[last]++;
+      continue;
+    }
+    out.item[size] = rows.i[o];
+    out.annotator[size] = rows.j[o];
+    out.label[size] = rows.l[o];
+    out.count[size++] = 1;
   }
-  return out;
+  return {
+    item: out.item.subarray(0, size),
+    annotator: out.annotator.subarray(0, size),
+    label: out.label.subarray(0, size),
+    count: out.count.subarray(0, size),
+  };
 }

@@ -15,16 +15,17 @@ export const AGGREGABLE = sql`(j.value_kind IN ('category', 'preference') OR (j.
 /**
  * Dawid & Skene (1979) EM for every question the filters and `extra` (a condition on the
  * `questions` table aliased `j`; by default the aggregable ones) select, keyed by
- * `questionKey()`. One SQL statement counts answers per (question, item, annotator, class),
+ * `questionKey()`. One SQL statement reads the answers as (question, item, annotator, class),
  * integer-codes them from small dictionaries (hash joins, not rank windows over every
  * judgement) and returns one row of lists per question. The selected questions are numbered
  * first from the small `questions` table (`q`; joining it selects the answers, where a
  * correlated EXISTS over judgements planned as a slow delim join), so the dictionaries and
  * joins key on (q, number) with the judgements' integer keys (`integer-keys.ts`; the ids are
  * looked up only for the distinct items and annotators, which are coded in id order); an
- * answer is coded by item, then by (annotator, class) in one probe of their small product,
- * and counted on the codes (1M judgements, native: 1.3–1.7 → 0.8–1.0 s; 10M: 28 → 13 s).
- * `fitQuestion` (dawid-skene-fit.ts) then runs EM from the majority-vote start to
+ * answer is coded by item, then by (annotator, class) in one probe of their small product
+ * (1M judgements, native: 1.3–1.7 → 0.8–1.0 s; 10M: 28 → 13 s), one row per answer: equal
+ * answers are counted by `canonicalOrder`, which sorts them anyway (a GROUP BY here took 4 s
+ * at 10M). `fitQuestion` (dawid-skene-fit.ts) then runs EM from the majority-vote start to
  * convergence, in a browser off the main thread. Works without gold; accuracy needs gold.
  * Classes are the answer codes seen, lowest first.
  */
@@ -39,7 +40,7 @@ export async function dawidSkeneByQuestion(
   const codes = (no: string, dictionary: string, id: string) =>
     raw(`(SELECT q, ${no}, ${id}, (row_number() OVER (PARTITION BY q ORDER BY ${id}) - 1)::INTEGER AS code_no
       FROM (SELECT DISTINCT q, ${no} FROM coded) JOIN ${dictionary} USING (${no}))`);
-  type Coded = Omit<PackedQuestion, 'i' | 'j' | 'l' | 'n'> & { i: number[]; j: number[]; l: number[]; n: number[] };
+  type Coded = Omit<PackedQuestion, 'i' | 'j' | 'l'> & { i: number[]; j: number[]; l: number[] };
   const coded = await db.query<Coded>(sql`
     WITH questions_in AS MATERIALIZED (SELECT ${raw(key)}, row_number() OVER ()::INTEGER AS q FROM questions j WHERE ${extra}),
     numbered AS MATERIALIZED (SELECT q, question_no FROM questions_in JOIN question_keys USING (${raw(key)})),
@@ -49,10 +50,9 @@ export async function dawidSkeneByQuestion(
     classes AS MATERIALIZED (SELECT q, code, (row_number() OVER (PARTITION BY q ORDER BY ${codeOrder('code')}) - 1)::INTEGER AS code_no
       FROM (SELECT DISTINCT q, code FROM coded)),
     pairs AS MATERIALIZED (SELECT q, a.annotator_no, c.code, a.code_no AS j, c.code_no AS l FROM annotators a JOIN classes c USING (q)),
-    observations AS (SELECT q, e.code_no AS i, j, l, count(*)::INTEGER AS n
-      FROM coded JOIN items e USING (q, item_no) JOIN pairs USING (q, annotator_no, code) GROUP BY ALL)
-    SELECT ${raw(key)}, i, j, l, n, classes, annotators, gold_i, gold_code FROM questions_in
-      JOIN (SELECT q, list(i) AS i, list(j) AS j, list(l) AS l, list(n) AS n FROM observations GROUP BY q) USING (q)
+    observations AS (SELECT q, e.code_no AS i, j, l FROM coded JOIN items e USING (q, item_no) JOIN pairs USING (q, annotator_no, code))
+    SELECT ${raw(key)}, i, j, l, classes, annotators, gold_i, gold_code FROM questions_in
+      JOIN (SELECT q, list(i) AS i, list(j) AS j, list(l) AS l FROM observations GROUP BY q) USING (q)
       JOIN (SELECT q, list(code ORDER BY code_no) AS classes FROM classes GROUP BY q) USING (q)
       JOIN (SELECT q, list(annotator_id ORDER BY code_no) AS annotators FROM annotators GROUP BY q) USING (q)
       LEFT JOIN (SELECT q, list(e.code_no) AS gold_i, list(g.gold_code) AS gold_code
@@ -63,7 +63,6 @@ export async function dawidSkeneByQuestion(
     i: Int32Array.from(q.i),
     j: Int32Array.from(q.j),
     l: Int32Array.from(q.l),
-    n: Int32Array.from(q.n),
   }));
   const fits = await Promise.all(packed.map((q) => fitOffMainThread('dawidSkene', q, options)));
   return new Map(packed.map((q, i) => [questionKey(q), fits[i]]));
