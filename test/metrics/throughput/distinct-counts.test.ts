@@ -7,7 +7,8 @@ import { seededRandom } from '../../../src/lib/stats/seeded-random';
 import { clearDb, freshDb, loadCsvText } from '../../helpers/db';
 
 // The distinct counts of throughputBy against a plain-TS count of distinct keys over the rows the
-// filters select. Items carry one to three questions (two strategies), so an annotator's
+// filters select. Items carry one to four questions (two strategies; q1 is asked under both, so
+// an annotator can answer one unit twice, from two files), so an annotator's
 // item-assignment spans several rows that a question, strategy or date filter, or a day grouping,
 // splits: item_assignments skips hashing the item-assignments that are alone over all data
 // (throughput-by.ts), which must stay exact in every such selection. Some rows have no time;
@@ -27,11 +28,12 @@ function generate(seed: number): Answer[] {
     ['q1', 'rlhf_preference'],
     ['q2', 'rlhf_preference'],
     ['q3', 'instruction_tuning'],
+    ['q1', 'instruction_tuning'],
   ];
   const rows: Answer[] = [];
   for (const batch of ['b1', 'b2'])
     for (let i = 0; i < 12; i++) {
-      const asked = questions.slice(0, 1 + Math.floor(random() * 3));
+      const asked = questions.slice(0, 1 + Math.floor(random() * 4));
       for (const annotator of ['a1', 'a2', 'a3', 'a4'])
         for (const [question, strategy] of asked) {
           if (random() < 0.4) continue;
@@ -44,13 +46,18 @@ function generate(seed: number): Answer[] {
 
 const ROWS = generate(20261201);
 const hasGold = (r: Answer) => Number(r.item.slice(3)) % 4 === 0;
-const CSV =
+const csv = (rows: Answer[]) =>
   'batch_id,strategy,item_id,question,annotator_id,label,submitted_at,gold\n' +
-  ROWS.map(
-    (r) =>
-      `${r.batch},${r.strategy},${r.item},${r.question},${r.annotator},x,${r.day ? `${r.day}T12:00:00Z` : ''},${hasGold(r) ? 'x' : ''}`,
-  ).join('\n') +
+  rows
+    .map(
+      (r) =>
+        `${r.batch},${r.strategy},${r.item},${r.question},${r.annotator},x,${r.day ? `${r.day}T12:00:00Z` : ''},${hasGold(r) ? 'x' : ''}`,
+    )
+    .join('\n') +
   '\n';
+// q1 under its second strategy comes in a file of its own (in one file, a second answer to the
+// same batch, item and question is rejected as a duplicate)
+const isSecondStrategy = (r: Answer) => r.question === 'q1' && r.strategy === 'instruction_tuning';
 
 function selected(filters: Filters): Answer[] {
   return ROWS.filter(
@@ -76,7 +83,8 @@ let db: Connector;
 beforeAll(async () => {
   db = await freshDb();
   await clearDb(db);
-  await loadCsvText(db, 'spans.csv', CSV);
+  await loadCsvText(db, 'spans.csv', csv(ROWS.filter((r) => !isSecondStrategy(r))));
+  await loadCsvText(db, 'second-strategy.csv', csv(ROWS.filter(isSecondStrategy)));
 });
 afterAll(async () => db.close());
 

@@ -3,6 +3,7 @@ import type { Reasons } from '../../report/report-types';
 import { sql } from '../../sql/sql';
 import type { Filters } from '../filters';
 import { groupClause, groupId, groupSelect, perGroupCached, type GroupKey } from './group-keys';
+import { distinctUnitsAndItems } from './throughput-by';
 import { timedAssignments, type ThroughputOptions } from './timed-assignments';
 
 export interface DailyPoint {
@@ -61,7 +62,7 @@ export async function dailyTrend(
   const byDay: GroupKey[] = [...keys, 'day'];
   const rows = await perGroupCached(db, `daily:${JSON.stringify(options)}`, filters, byDay, async (selected) =>
     db.query<Record<GroupKey, string> & Omit<DailyPoint, 'day' | 'units_per_annotator'>>(sql`
-      SELECT ${groupSelect(byDay)}, count(DISTINCT unit_no)::DOUBLE AS units, count(*)::DOUBLE AS assignments,
+      SELECT ${groupSelect(byDay)}, ${distinctUnitsAndItems(byDay).units}::DOUBLE AS units, count(*)::DOUBLE AS assignments,
         count(DISTINCT annotator_no)::DOUBLE AS annotators, sum(active_s) / 3600.0 AS active_hours
       FROM ${await timedAssignments(db, selected, options)} a WHERE submitted_at IS NOT NULL
       ${groupClause(byDay)}`),

@@ -50,7 +50,9 @@ function gapSeconds(options: ThroughputOptions): number {
  * reproducible. `timedAssignments` adds the names.
  *
  * Integer keys, so that distinct counts hash integers instead of tuples of strings:
- * `unit_no` per (batch, item, question), `item_no` per (batch, item), `annotator_no` per
+ * `unit_no` per (batch, item, question) (`shared_unit` when its question is asked under two
+ * strategies of the batch, so one annotator may have two assignments of the unit), `item_no`
+ * per (batch, item), `annotator_no` per
  * annotator (the judgements' own numbers, `integer-keys.ts`), `day_no` = UTC days since 1970
  * of submitted_at (NULL without it), and `item_assignment_no` / `annotator_day_no`, exact
  * pairings of item × annotator and day × annotator (BIGINT: key << 32 + annotator_no). The
@@ -70,7 +72,8 @@ export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuer
         bool_or(prelabeled) AS prelabeled, min((source_id::BIGINT << 40) + source_row) AS first_row
       FROM judgements GROUP BY annotator_no, question_no, item_no),
     questions_numbered AS (
-      SELECT question_no, dense_rank() OVER (ORDER BY batch_id, question)::BIGINT AS unit_question_no FROM question_keys),
+      SELECT question_no, dense_rank() OVER (ORDER BY batch_id, question)::BIGINT AS unit_question_no,
+        count(*) OVER (PARTITION BY batch_id, question) > 1 AS shared_unit FROM question_keys),
     per_item AS (SELECT item_no, annotator_no, count(*) AS questions_on_item FROM assignments GROUP BY ALL),
     gaps AS (SELECT first_row, (epoch_ms(submitted_at) - epoch_ms(lag(submitted_at) OVER (PARTITION BY annotator_no
         ORDER BY submitted_at NULLS LAST, first_row))) / 1000.0 AS gap_s
@@ -80,7 +83,7 @@ export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuer
         date_diff('day', DATE '1970-01-01', CAST(a.submitted_at AS DATE)) AS day_no
       FROM assignments a JOIN per_item p USING (item_no, annotator_no) LEFT JOIN gaps g USING (first_row))
     SELECT t.question_no, t.judgements, t.submitted_at, t.duration_s, t.cost_usd, t.prelabeled,
-      (t.item_no::BIGINT << 32) + q.unit_question_no AS unit_no, t.item_no::BIGINT AS item_no,
+      (t.item_no::BIGINT << 32) + q.unit_question_no AS unit_no, q.shared_unit, t.item_no::BIGINT AS item_no,
       t.annotator_no::BIGINT AS annotator_no, t.day_no, (t.item_no::BIGINT << 32) + t.annotator_no AS item_assignment_no,
       t.questions_on_item, (t.day_no << 32) + t.annotator_no AS annotator_day_no,
       CASE WHEN t.submitted_at IS NOT NULL THEN ${starts} END AS session_start,
