@@ -28,8 +28,10 @@ function packedQuestion(): PackedQuestion {
     j: Int32Array.from(j),
     l: Int32Array.from(l),
     classes: ['x', 'y', 'z'],
+    item_nos: Int32Array.from({ length: 40 }, (_, item) => item),
+    annotator_nos: Int32Array.from([0, 1, 2, 3]),
     annotators: ['a1', 'a2', 'a3', 'a4'],
-    gold_i: [0, 1, 2],
+    gold_item_nos: [0, 1, 2],
     gold_code: ['x', 'y', 'z'],
   };
 }

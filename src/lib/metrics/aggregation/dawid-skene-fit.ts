@@ -30,17 +30,23 @@ export interface DawidSkeneReport {
 }
 
 /**
- * The integer-coded answers of one question, as `dawidSkeneByQuestion` reads them: plain data,
- * since it crosses to a worker, with one observation (item i, annotator j, class l) per answer
- * as typed arrays, whose buffers are handed over instead of copied (`transferables`).
+ * The answers of one question, as `dawidSkeneByQuestion` reads them: plain data, since it
+ * crosses to a worker, with one observation per answer as typed arrays, whose buffers are
+ * handed over instead of copied (`transferables`): its item and annotator as the database's
+ * numbers (item_no, annotator_no) and its class as a code (position in `classes`). Items and
+ * annotators are coded here, in the worker, by their position in `item_nos` and
+ * `annotator_nos` (each in the order of its ids): coding them in SQL took two joins over every
+ * answer.
  */
 export type PackedQuestion = QuestionRef & {
   i: Int32Array;
   j: Int32Array;
   l: Int32Array;
   classes: string[];
+  item_nos: Int32Array;
+  annotator_nos: Int32Array;
   annotators: string[];
-  gold_i: number[] | null;
+  gold_item_nos: number[] | null;
   gold_code: string[] | null;
 };
 
@@ -63,13 +69,31 @@ export function noAnswers(classes: string[]): DawidSkeneReport {
   };
 }
 
+/** Position of each number in `numbers` (-1 for a number not in it), indexed by the number. */
+function positions(numbers: Int32Array): Int32Array {
+  let top = -1;
+  for (const n of numbers) top = Math.max(top, n);
+  const at = new Int32Array(top + 1).fill(-1);
+  numbers.forEach((n, p) => (at[n] = p));
+  return at;
+}
+
 export function fitQuestion(packed: PackedQuestion, options: DawidSkeneOptions): DawidSkeneReport {
   const { classes, annotators: annotatorIds } = packed;
-  const gold = (packed.gold_i ?? []).map((i, g) => ({ i, gold_code: packed.gold_code![g] }));
-  const rows = packed;
-  let items = 0;
-  for (const i of rows.i) items = Math.max(items, i + 1);
+  const items = packed.item_nos.length;
   if (items === 0) return noAnswers(classes);
+  const itemCode = positions(packed.item_nos);
+  const annotatorCode = positions(packed.annotator_nos);
+  // coded in place (the buffers were handed over to this thread); plain loops, as in canonicalOrder
+  const { i, j, l } = packed;
+  for (let o = 0; o < i.length; o++) {
+    i[o] = itemCode[i[o]];
+    j[o] = annotatorCode[j[o]];
+  }
+  const rows = { i, j, l };
+  const gold = (packed.gold_item_nos ?? [])
+    .map((n, g) => ({ i: n < itemCode.length ? itemCode[n] : -1, gold_code: packed.gold_code![g] }))
+    .filter((g) => g.i >= 0);
   const K = classes.length;
   const data = { items, annotators: annotatorIds.length, classes: K, ...canonicalOrder(rows, items) };
   const fit = fitDawidSkene(data, options);
