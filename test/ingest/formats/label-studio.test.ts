@@ -29,12 +29,15 @@ describe('Label Studio full JSON export', () => {
     );
     const find = (item: string, question: string, annotator: string) =>
       rows.find((r) => r.item_id === item && r.question === question && r.annotator_id === annotator);
+    // The annotation's lead_time, 42.5 s, is shared by its four rows (sentiment, quality, caption, a box).
     expect(find('101', 'sentiment', 'ann@example.com')).toMatchObject({
       label: 'Positive',
-      duration_s: 42.5,
+      duration_s: 42.5 / 4,
       prelabeled: false,
       batch_id: '7',
     });
+    const annTimes = rows.filter((r) => r.item_id === '101' && r.annotator_id === 'ann@example.com').map((r) => r.duration_s);
+    expect(annTimes).toEqual([42.5 / 4, 42.5 / 4, 42.5 / 4, 42.5 / 4]);
     expect(find('101', 'quality', 'ann@example.com')).toMatchObject({ label: '4', score: 4 });
     expect(find('101', 'caption', 'ann@example.com')).toMatchObject({ text: 'a red car\nnext to a tree' });
     // Box: 10 %, 20 %, 25 %, 50 % of 800 × 600 px → 80, 120, 200, 300 px.
@@ -83,7 +86,8 @@ describe('Label Studio full JSON export', () => {
     expect(first.y as number).toBeCloseTo((70.67395264116576 * 2800) / 100, 9);
     expect(first.w as number).toBeCloseTo((4.189435336976321 * 2800) / 100, 9);
     expect(first.h as number).toBeCloseTo((4.735883424408015 * 2800) / 100, 9);
-    expect(first.duration_s).toBeCloseTo(1235.418, 9);
+    // lead_time 1235.418 s for the annotation's two boxes: half each, so its assignment's time is the lead_time
+    expect(first.duration_s).toBeCloseTo(1235.418 / 2, 9);
     expect(first.submitted_at).toBe(Date.parse('2022-12-27T13:36:25.747Z'));
   });
 
@@ -128,9 +132,10 @@ describe('Label Studio JSON-MIN and CSV exports', () => {
       expect(rows.find((r) => r.question === 'topics' && r.annotator_id === 'ann@example.com')).toMatchObject({
         label: 'politics|sports',
       });
+      // bob's lead_time of 7 s, shared by the three answers of his annotation
       expect(rows.find((r) => r.question === 'quality' && r.annotator_id === 'bob@example.com')).toMatchObject({
         score: 5,
-        duration_s: 7,
+        duration_s: 7 / 3,
       });
       // 10 %, 10 %, 20 %, 40 % of 1000 × 500 → 100, 50, 200, 200 px.
       expect(rows.find((r) => r.question === 'objects')).toMatchObject({ label: 'Ball', x: 100, y: 50, w: 200, h: 200 });

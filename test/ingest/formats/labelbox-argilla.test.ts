@@ -33,10 +33,11 @@ describe('Labelbox export v2 NDJSON', () => {
       ['bob@example.com', 'Car', 198, 104, 82, 48],
     ]);
     const ann = rows.filter((r) => r.annotator_id === 'ann@example.com' && r.item_id === 'street-001.jpg');
+    // seconds_to_create, 31.5 s, shared by the label's five rows (two boxes, three classifications)
     expect(ann.find((r) => r.question === 'Weather')).toMatchObject({
       label: 'Sunny',
       batch_id: 'batch-A',
-      duration_s: 31.5,
+      duration_s: 31.5 / 5,
       image_w: 1280,
       submitted_at: Date.parse('2024-05-01T10:00:00Z'),
     });

@@ -65,6 +65,18 @@ export interface AdapterResult {
   rejections: CanonicalRejection[];
 }
 
+/**
+ * One annotation's time spread over the rows made from it. Exports time a whole annotation
+ * (Label Studio `lead_time`, Labelbox `seconds_to_create`), while duration_s is per row and an
+ * assignment's time is the sum of its rows' (timed-assignments.ts; DESIGN.md: a box is a row):
+ * each of the annotation's n rows gets time ÷ n, so its boxes and questions add up to its time
+ * once instead of n times.
+ */
+export function shareAnnotationTime(rows: CanonicalJudgement[]): CanonicalJudgement[] {
+  for (const row of rows) if (typeof row.duration_s === 'number') row.duration_s /= rows.length;
+  return rows;
+}
+
 /** Shortens a record to an excerpt for `rejections.excerpt`. */
 export function excerptOf(record: unknown, max = 200): string {
   const text = typeof record === 'string' ? record : (JSON.stringify(record) ?? String(record));

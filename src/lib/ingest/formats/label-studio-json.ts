@@ -1,4 +1,10 @@
-import { excerptOf, type AdapterResult, type CanonicalGold, type CanonicalJudgement } from './canonical-rows';
+import {
+  excerptOf,
+  shareAnnotationTime,
+  type AdapterResult,
+  type CanonicalGold,
+  type CanonicalJudgement,
+} from './canonical-rows';
 import { isObject, toId, toNumber } from './canonical-values';
 import { labelStudioResult } from './label-studio-results';
 
@@ -15,7 +21,8 @@ export interface LabelStudioOptions {
  * - item = task `id`; batch = the project id when the export names it; one record = one task
  *   (`source_row` is the task's 1-based position).
  * - annotator = `completed_by`: an id, or an object whose e-mail (else id) is used.
- * - submitted_at = `created_at`, duration_s = `lead_time` (seconds); prelabeled when the
+ * - submitted_at = `created_at`, duration_s = `lead_time` (seconds) shared by the annotation's
+ *   rows (`shareAnnotationTime`); prelabeled when the
  *   annotation started from a prediction (`prediction`/`parent_prediction`, or a result origin
  *   `prediction…`). Predictions themselves are model output, not judgements.
  * - `was_cancelled` (skipped) annotations and annotations without results are rejected with
@@ -61,6 +68,7 @@ export function labelStudioJsonAdapter(tasks: unknown[], options: LabelStudioOpt
       const boxIds = new Set(results.filter((r) => String(r.type).startsWith('rectangle')).map((r) => r.id));
       const prelabeled = fromPrediction(annotation, results);
       const batch = options.batchId ?? toId(task.project) ?? toId(annotation.project) ?? null;
+      const rows: CanonicalJudgement[] = [];
       for (const result of results) {
         if (!String(result.type).startsWith('rectangle') && result.id !== undefined && boxIds.has(result.id)) {
           reject(
@@ -85,9 +93,10 @@ export function labelStudioJsonAdapter(tasks: unknown[], options: LabelStudioOpt
           prelabeled,
           ...converted.answer,
         };
-        if (annotation.ground_truth === true) out.gold.push(toGold(row));
-        else out.rows.push(row);
+        rows.push(row);
       }
+      if (annotation.ground_truth === true) out.gold.push(...rows.map(toGold));
+      else out.rows.push(...shareAnnotationTime(rows));
     }
   });
   return out;

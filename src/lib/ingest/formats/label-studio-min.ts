@@ -1,5 +1,5 @@
 import { IngestError } from '../ingest-error';
-import { excerptOf, type AdapterResult, type CanonicalJudgement } from './canonical-rows';
+import { excerptOf, shareAnnotationTime, type AdapterResult, type CanonicalJudgement } from './canonical-rows';
 import { isObject, toId, toNumber } from './canonical-values';
 import { labelStudioResult } from './label-studio-results';
 
@@ -35,7 +35,8 @@ const RESULT_KEYS = ['choices', 'rating', 'number', 'text', 'taxonomy', 'rectang
 /**
  * Label Studio JSON-MIN and CSV exports (one row per annotation: `id` = task, `annotator`,
  * `annotation_id`, `lead_time`, `created_at`, the task's data fields and one column per
- * control; https://labelstud.io/guide/export#JSON-MIN) → canonical rows.
+ * control; https://labelstud.io/guide/export#JSON-MIN) → canonical rows; `lead_time` is
+ * shared by the annotation's rows (`shareAnnotationTime`).
  *
  * The export does not say which columns are controls. A column is one when it is named in
  * `controls`, or holds Label Studio result values (`{"choices": …}`, a list of boxes …), or
@@ -79,15 +80,17 @@ export function labelStudioMinAdapter(
       duration_s: toNumber(row.lead_time) ?? null,
     };
     let answered = 0;
+    const answers: CanonicalJudgement[] = [];
     for (const control of controls) {
       const value = row[control];
       if (value === null || value === undefined || value === '') continue;
       for (const converted of controlValues(control, value)) {
         answered++;
         if ('problem' in converted) reject(`task ${item}, annotator "${annotator}": ${converted.problem}`);
-        else out.rows.push({ ...base, ...converted.answer });
+        else answers.push({ ...base, ...converted.answer });
       }
     }
+    out.rows.push(...shareAnnotationTime(answers));
     if (answered === 0) reject(`task ${item}, annotator "${annotator}": no answer in any of ${controls.join(', ')}`);
   });
   return out;

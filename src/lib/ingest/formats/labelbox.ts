@@ -1,5 +1,5 @@
 import type { JsonLine } from './parse-json';
-import { excerptOf, type AdapterResult, type CanonicalJudgement } from './canonical-rows';
+import { excerptOf, shareAnnotationTime, type AdapterResult, type CanonicalJudgement } from './canonical-rows';
 import { isObject, toId, toNumber } from './canonical-values';
 import { toGold } from './label-studio-json';
 
@@ -16,7 +16,8 @@ export interface LabelboxOptions {
  * - item = `data_row.global_key`, else `external_id`, else `id`; batch = the project's
  *   `project_details.batch_name`, else the project `name`, else its id.
  * - annotator = `label_details.created_by`; submitted_at = `label_details.created_at`;
- *   duration_s = `performance_details.seconds_to_create`. A skipped label is rejected.
+ *   duration_s = `performance_details.seconds_to_create`, shared by the label's rows
+ *   (`shareAnnotationTime`). A skipped label is rejected.
  * - `annotations.objects[]` with `bounding_box` {top, left, height, width} (pixels) → box
  *   judgements (question `boxes`, label = the object's `name`); other tools (polygon, point,
  *   line, mask, text span) are rejected with the reason.
@@ -108,7 +109,7 @@ export function labelboxAdapter(records: JsonLine[], options: LabelboxOptions = 
         if (rows.length === 0 && out.rejections.length === rejectedBefore)
           reject(`label ${toId(label.id) ?? '?'} of "${item}" by "${annotator}" has no annotation`, label);
         if (isGold) out.gold.push(...rows.map(toGold));
-        else out.rows.push(...rows);
+        else out.rows.push(...shareAnnotationTime(rows));
       }
     }
     if (labels === 0) reject(`data row "${item}" has no label in any project`);
