@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../../src/lib/db/connector';
 import { throughputBy } from '../../../src/lib/metrics/throughput/throughput-by';
+import { join } from 'node:path';
 import { clearDb, freshDb, loadCsvText } from '../../helpers/db';
+import { EXPORTS, loadPath } from '../../ingest/formats/fixture-loading';
 
 // Hand-computed fixture. Times are given with offsets; ingest converts them to UTC.
 // a1 (UTC): 03-01 23:50 (120 s) | 03-02 00:15 (+01:00 input; gap 25 min) | 00:40 (-05:00 input, local 03-01; gap 25 min)
@@ -115,5 +117,34 @@ describe('throughputBy other groupings', () => {
     const a1 = (await throughputBy(db, { annotators: ['a1'] }, ['annotator_id'], { sessionGapMinutes: 20 }))[0];
     expect(a1.sessions).toBe(5);
     expect(a1.active_hours! * 3600).toBeCloseTo(615, 6);
+  });
+});
+
+// shared/realdata/exports/label_studio/test_export_yolo_data.json (HumanSignal/label-studio-sdk test data):
+// task 1 annotated by users 2 (lead_time 1235.418 s, 13:36:25) and 1 (85.444 s, 13:37:15), task 2 by
+// user 1 (5.652 s, 17:20:52), two boxes each. The two annotations of task 1 come from one record
+// (source row 1), which once made the session join count user 1's assignment of it twice.
+describe('throughputBy on a Label Studio export with two annotations of one task', () => {
+  it('counts each annotation as one assignment timed by its lead_time', async () => {
+    const yolo = await freshDb();
+    try {
+      await loadPath(yolo, join(EXPORTS, 'label_studio', 'test_export_yolo_data.json'));
+      const rows = await throughputBy(yolo, {}, ['annotator_id']);
+      expect(rows.map((r) => [r.annotator_id, r.judgements, r.assignments, r.units, r.items, r.sessions])).toEqual([
+        ['1', 4, 2, 2, 2, 2],
+        ['2', 2, 1, 1, 1, 1],
+      ]);
+      const [one, two] = rows;
+      // two assignments: the median (type 7) and mean of 85.444 and 5.652; two sessions (3 h 43 min apart)
+      expect(one.median_duration_s).toBeCloseTo((85.444 + 5.652) / 2, 9);
+      expect(one.mean_duration_s).toBeCloseTo((85.444 + 5.652) / 2, 9);
+      expect(one.active_hours! * 3600).toBeCloseTo(85.444 + 5.652, 9);
+      expect(two.median_duration_s).toBeCloseTo(1235.418, 9);
+      expect(two.active_hours! * 3600).toBeCloseTo(1235.418, 9);
+      const [all] = await throughputBy(yolo, {}, []);
+      expect([all.judgements, all.assignments, all.units, all.items]).toEqual([6, 3, 2, 2]);
+    } finally {
+      await yolo.close();
+    }
   });
 });

@@ -46,22 +46,22 @@ function gapSeconds(options: ThroughputOptions): number {
  * prelabeled, questions_on_item, session_start, active_s, start_without_duration, and the
  * keys below). `questions_on_item` = how many questions this annotator answered on this item
  * (a rate card's per-item price is split equally over them). Session columns are NULL without
- * submitted_at. Ties in submitted_at are ordered by the first source row, so results are
+ * submitted_at. Ties in submitted_at are ordered by the first source row, then question and
+ * item (one record of a JSON export can hold several assignments), so results are
  * reproducible. `timedAssignments` adds the names.
  *
  * Integer keys, so that distinct counts hash integers instead of tuples of strings:
  * `unit_no` per (batch, item, question) (`shared_unit` when its question is asked under two
  * strategies of the batch, so one annotator may have two assignments of the unit), `item_no`
- * per (batch, item), `annotator_no` per
- * annotator (the judgements' own numbers, `integer-keys.ts`), `day_no` = UTC days since 1970
+ * per (batch, item), `annotator_no` per annotator (the judgements' own numbers,
+ * `integer-keys.ts`), `day_no` = UTC days since 1970
  * of submitted_at (NULL without it), and `item_assignment_no` / `annotator_day_no`, exact
  * pairings of item × annotator and day × annotator (BIGINT: key << 32 + annotator_no). The
  * assignments are grouped, counted per item and ordered in time on these numbers (1M
  * judgements on duckdb-wasm: 3.0 → 2.2 s), and the table holds no strings: writing the names
  * into it took a quarter of the statement (10M natively: 16–18 → 12–13 s). The gaps between
- * submissions are computed on a narrow projection (annotator, submitted_at, first row) and
- * joined back by first row: sorting whole assignment rows in the window cost a third of the
- * statement.
+ * submissions are computed on a narrow projection (keys, submitted_at, first row) and joined
+ * back by the keys: sorting whole assignment rows in the window cost a third of the statement.
  */
 export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuery {
   const starts = sql`(gap_s IS NULL OR gap_s > ${gapSeconds(options)})`;
@@ -75,13 +75,13 @@ export function sessionisedAssignments(options: ThroughputOptions = {}): SqlQuer
       SELECT question_no, dense_rank() OVER (ORDER BY batch_id, question)::BIGINT AS unit_question_no,
         count(*) OVER (PARTITION BY batch_id, question) > 1 AS shared_unit FROM question_keys),
     per_item AS (SELECT item_no, annotator_no, count(*) AS questions_on_item FROM assignments GROUP BY ALL),
-    gaps AS (SELECT first_row, (epoch_ms(submitted_at) - epoch_ms(lag(submitted_at) OVER (PARTITION BY annotator_no
-        ORDER BY submitted_at NULLS LAST, first_row))) / 1000.0 AS gap_s
+    gaps AS (SELECT annotator_no, question_no, item_no, (epoch_ms(submitted_at) - epoch_ms(lag(submitted_at) OVER (
+        PARTITION BY annotator_no ORDER BY submitted_at, first_row, question_no, item_no))) / 1000.0 AS gap_s
       FROM assignments WHERE submitted_at IS NOT NULL),
     timed AS (
       SELECT a.*, p.questions_on_item, g.gap_s,
         date_diff('day', DATE '1970-01-01', CAST(a.submitted_at AS DATE)) AS day_no
-      FROM assignments a JOIN per_item p USING (item_no, annotator_no) LEFT JOIN gaps g USING (first_row))
+      FROM assignments a JOIN per_item p USING (item_no, annotator_no) LEFT JOIN gaps g USING (annotator_no, question_no, item_no))
     SELECT t.question_no, t.judgements, t.submitted_at, t.duration_s, t.cost_usd, t.prelabeled,
       (t.item_no::BIGINT << 32) + q.unit_question_no AS unit_no, q.shared_unit, t.item_no::BIGINT AS item_no,
       t.annotator_no::BIGINT AS annotator_no, t.day_no, (t.item_no::BIGINT << 32) + t.annotator_no AS item_assignment_no,
