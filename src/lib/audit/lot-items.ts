@@ -1,4 +1,5 @@
 import type { Connector } from '../db/connector';
+import { judgementKey } from '../db/gold-join';
 import { filterCondition, type Filters } from '../metrics/filters';
 import { joinSql, raw, sql, type SqlQuery } from '../sql/sql';
 import { compareCodeUnits, samplePositions } from './draw-sample';
@@ -103,7 +104,7 @@ export async function reviewOutcomes(
       JOIN review r ON r.item_id = j.item_id
         AND (r.batch_id = j.batch_id OR r.batch_id = '*') AND (r.question = j.question OR r.question = '*')
       WHERE j.x IS NULL AND r.x IS NULL AND ${filterCondition(options.filters ?? {})}
-      QUALIFY row_number() OVER (PARTITION BY j.source_id, j.source_row ORDER BY r.batch_id = '*', r.question = '*') = 1
+      QUALIFY row_number() OVER (PARTITION BY ${raw(judgementKey('j'))} ORDER BY r.batch_id = '*', r.question = '*') = 1
     )
     SELECT ids.item_id, ids.draw_order,
       EXISTS (SELECT 1 FROM review r WHERE r.item_id = ids.item_id) AS reviewed,

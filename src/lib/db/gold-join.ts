@@ -1,6 +1,25 @@
-import { sql, type SqlQuery } from '../sql/sql';
+import { raw, sql, type SqlQuery } from '../sql/sql';
 import type { Connector } from './connector';
 import { derivedTable } from './derived-table';
+/**
+ * What identifies one non-box judgement. A record of a JSON export holds several (a Label
+ * Studio task's annotations by several annotators, on several questions), so its source row
+ * alone does not; within a file an annotator answers a (batch, item, question) once (ingest
+ * rejects a repeat). Joining gold back on the source row alone gave a task's gold to one of
+ * its annotators only.
+ */
+const JUDGEMENT_KEY = ['source_id', 'source_row', 'item_no', 'question_no', 'annotator_no'];
+
+/** The judgement's identity as a column list (`alias.source_id, …`), e.g. for PARTITION BY. */
+export function judgementKey(alias: string): string {
+  return JUDGEMENT_KEY.map((k) => `${alias}.${k}`).join(', ');
+}
+
+/** `a.k = b.k AND …` over the judgement's identity, for the aliases `a` and `b`. */
+export function sameJudgement(a: string, b: string): SqlQuery {
+  return raw(JUDGEMENT_KEY.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND '));
+}
+
 /**
  * The gold convention. A gold row whose file named no batch or question has `batch_id` /
  * `question` = '*' and applies to every batch / question of that item; a specific gold row
@@ -22,7 +41,7 @@ JOIN gold g ON g.item_id = j.item_id
   AND (g.batch_id = j.batch_id OR g.batch_id = '*')
   AND (g.question = j.question OR g.question = '*')
 WHERE j.x IS NULL AND g.x IS NULL
-QUALIFY row_number() OVER (PARTITION BY j.source_id, j.source_row
+QUALIFY row_number() OVER (PARTITION BY ${judgementKey('j')}
   ORDER BY g.batch_id = '*', g.question = '*', g.source_id DESC, g.source_row DESC) = 1;
 `;
 
@@ -42,6 +61,6 @@ export function goldJudgements(db: Connector): Promise<SqlQuery> {
  * with the wildcard ORs would be a nested-loop join (seconds at 1M judgements).
  */
 export async function leftJoinGold(db: Connector): Promise<SqlQuery> {
-  return sql`LEFT JOIN (SELECT source_id, source_row, gold_label, gold_score, gold_text, is_correct FROM ${await goldJudgements(db)}) g
-    ON g.source_id = j.source_id AND g.source_row = j.source_row`;
+  return sql`LEFT JOIN (SELECT ${raw(judgementKey('x'))}, gold_label, gold_score, gold_text, is_correct FROM ${await goldJudgements(db)} x) g
+    ON ${sameJudgement('g', 'j')}`;
 }

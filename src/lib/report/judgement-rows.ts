@@ -1,5 +1,5 @@
 import type { Connector } from '../db/connector';
-import { goldJudgements } from '../db/gold-join';
+import { goldJudgements, sameJudgement } from '../db/gold-join';
 import { filteredJudgements, type Filters } from '../metrics/filters';
 import { raw, sql, type SqlQuery } from '../sql/sql';
 
@@ -65,7 +65,7 @@ export async function judgementRows(
     FROM (${selected} ${ROW_ORDER}
       LIMIT ${Math.max(1, Math.trunc(options.limit ?? 100))} OFFSET ${Math.max(0, Math.trunc(options.offset ?? 0))}) j
     JOIN sources s USING (source_id)
-    LEFT JOIN ${await goldJudgements(db)} g ON g.source_id = j.source_id AND g.source_row = j.source_row
+    LEFT JOIN ${await goldJudgements(db)} g ON ${sameJudgement('g', 'j')}
     ${ROW_ORDER}`);
   return { rows, total };
 }
@@ -91,7 +91,7 @@ export function goldErrorsIn(
     AND ${series.batch === undefined ? sql`true` : sql`j.batch_id = ${series.batch}`}
     AND ${subgroup.day === undefined ? sql`true` : sql`CAST(j.submitted_at AS DATE) = CAST(${subgroup.day} AS DATE)`}
     AND ${subgroup.batch === undefined ? sql`true` : sql`j.batch_id = ${subgroup.batch}`}
-    AND EXISTS (SELECT 1 FROM judgement_gold g WHERE g.source_id = j.source_id AND g.source_row = j.source_row AND NOT g.is_correct)`;
+    AND EXISTS (SELECT 1 FROM judgement_gold g WHERE ${sameJudgement('g', 'j')} AND NOT g.is_correct)`;
 }
 
 export interface ItemAnswers {
@@ -115,7 +115,7 @@ export async function itemAnswers(
   const grouped = sql`
     SELECT j.batch_id, j.question, j.item_id, any_value(g.gold_label) AS gold,
       list({'annotator_id': j.annotator_id, 'answer': coalesce(j.label, j.text), 'correct': g.is_correct} ORDER BY j.annotator_id) AS answers
-    FROM (${selected}) j LEFT JOIN ${await goldJudgements(db)} g ON g.source_id = j.source_id AND g.source_row = j.source_row
+    FROM (${selected}) j LEFT JOIN ${await goldJudgements(db)} g ON ${sameJudgement('g', 'j')}
     GROUP BY ALL`;
   const [{ total }] = await db.query<{ total: number }>(sql`SELECT count(*)::DOUBLE AS total FROM (${grouped})`);
   const items = await db.query<ItemAnswers & Record<string, unknown>>(sql`

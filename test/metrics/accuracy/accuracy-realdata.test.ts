@@ -5,6 +5,7 @@ import type { Connector } from '../../../src/lib/db/connector';
 import { accuracyBy } from '../../../src/lib/metrics/accuracy/accuracy-by';
 import { referenceAccuracy } from '../../../src/lib/metrics/accuracy/reference';
 import { freshDb, loadCsvFile, REALDATA } from '../../helpers/db';
+import { FIXTURES, loadPath } from '../../ingest/formats/fixture-loading';
 
 // Dog breeds, Zhou et al. NIPS 2012 (realdata/crowd/dog_zhou2012.csv): 8,070 judgements by 109
 // workers with gold. realdata/README.md gives judgement accuracy 0.6964 (independently computed).
@@ -34,5 +35,26 @@ describe('accuracy on dog_zhou2012', () => {
     const [total] = await accuracyBy(db, {}, 'question');
     expect(total.n).toBe(8070);
     expect(Math.abs(total.accuracy! - 0.6964)).toBeLessThan(0.00005);
+  });
+});
+
+// test/fixtures/labelstudio/full-export.json: task 102 ("better", a pairwise question) has a
+// ground-truth annotation "A" and two annotations in the same task record, by 11 ("A") and 14
+// ("B"). Both judgements are scored: a join on the record alone once scored only one of them.
+describe('accuracy on a Label Studio export with two annotators of one task', () => {
+  it('scores every annotator of the task against its ground truth', async () => {
+    const studio = await freshDb();
+    try {
+      await loadPath(studio, join(FIXTURES, 'labelstudio', 'full-export.json'));
+      const rows = await accuracyBy(studio, {}, 'annotator');
+      expect(rows.map((r) => [r.value, r.n, r.correct])).toEqual([
+        ['11', 1, 1],
+        ['14', 1, 0],
+      ]);
+      const [total] = await accuracyBy(studio, {}, 'question');
+      expect([total.n, total.correct]).toEqual([2, 1]);
+    } finally {
+      await studio.close();
+    }
   });
 });
