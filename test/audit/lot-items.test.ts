@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawSample, samplePositions } from '../../src/lib/audit/draw-sample';
-import { deliveredLot, drawLotSample } from '../../src/lib/audit/lot-items';
+import { deliveredLot, drawLotSample, reviewOutcomes } from '../../src/lib/audit/lot-items';
 import type { Connector } from '../../src/lib/db/connector';
 import { clearDb, freshDb, loadCsvText } from '../helpers/db';
+import { FIXTURES, loadPath } from '../ingest/formats/fixture-loading';
 
 /**
  * The Audit view draws its sample in DuckDB (only the drawn ids are read): it must draw exactly
@@ -68,5 +70,18 @@ describe('deliveredLot + drawLotSample (SQL)', () => {
     const lot = await deliveredLot(db, { batches: ['none'] }, 0);
     expect(lot.size).toBe(0);
     expect(await drawLotSample(lot, 10, 1)).toEqual([]);
+  });
+});
+
+// test/fixtures/labelstudio/full-export.json: task 102 has a ground-truth annotation "A" and, in
+// the same task record, answers by 11 ("A") and 14 ("B"): both are compared with the review (a
+// comparison keyed on the record alone compared one of them).
+describe('reviewOutcomes on a Label Studio export', () => {
+  it('compares every annotator of a task with its review', async () => {
+    await clearDb(db);
+    await loadPath(db, join(FIXTURES, 'labelstudio', 'full-export.json'));
+    expect(await reviewOutcomes(db, ['102'])).toEqual([
+      { item_id: '102', reviewed: true, checked: 2, wrong: 1, defective: true },
+    ]);
   });
 });
