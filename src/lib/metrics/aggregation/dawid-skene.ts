@@ -35,12 +35,9 @@ export async function dawidSkeneByQuestion(
   options: DawidSkeneOptions = {},
 ): Promise<Map<string, DawidSkeneReport>> {
   const key = 'batch_id, strategy, question';
-  // a question's items and annotators in the order of their ids (the strings from the dictionaries)
-  const inIdOrder = (no: string, dictionary: string, id: string) =>
-    raw(`(SELECT q, list(${no} ORDER BY ${id}) AS ${no}s${no === 'annotator_no' ? `, list(${id} ORDER BY ${id}) AS annotators` : ''}
-      FROM (SELECT DISTINCT q, ${no} FROM coded) JOIN ${dictionary} USING (${no}) GROUP BY q)`);
   type Lists = 'i' | 'j' | 'l' | 'item_nos' | 'annotator_nos';
   type Coded = Omit<PackedQuestion, Lists> & Record<Lists, number[]>;
+  // per question: its answers, its classes, and its items and annotators in the order of their ids
   const coded = await db.query<Coded>(sql`
     WITH questions_in AS MATERIALIZED (SELECT ${raw(key)}, row_number() OVER ()::INTEGER AS q FROM questions j WHERE ${extra}),
     numbered AS MATERIALIZED (SELECT q, question_no FROM questions_in JOIN question_keys USING (${raw(key)})),
@@ -51,8 +48,10 @@ export async function dawidSkeneByQuestion(
       JOIN (SELECT q, list(item_no) AS i, list(annotator_no) AS j, list(code_no) AS l FROM coded JOIN classes USING (q, code) GROUP BY q)
         USING (q)
       JOIN (SELECT q, list(code ORDER BY code_no) AS classes FROM classes GROUP BY q) USING (q)
-      JOIN ${inIdOrder('item_no', 'item_keys', 'item_id')} USING (q)
-      JOIN ${inIdOrder('annotator_no', 'annotator_keys', 'annotator_id')} USING (q)
+      JOIN (SELECT q, list(item_no ORDER BY item_id) AS item_nos
+        FROM (SELECT DISTINCT q, item_no FROM coded) JOIN item_keys USING (item_no) GROUP BY q) USING (q)
+      JOIN (SELECT q, list(annotator_no ORDER BY annotator_id) AS annotator_nos, list(annotator_id ORDER BY annotator_id) AS annotators
+        FROM (SELECT DISTINCT q, annotator_no FROM coded) JOIN annotator_keys USING (annotator_no) GROUP BY q) USING (q)
       LEFT JOIN (SELECT q, list(item_no) AS gold_item_nos, list(gold_code) AS gold_code
         FROM ${goldItems(filters, sql`true`, await goldJudgements(db))} JOIN numbered USING (question_no) GROUP BY q) USING (q)`);
   const packed: PackedQuestion[] = coded.map((q) => ({
