@@ -83,10 +83,10 @@ const TIMED_ITEM_ASSIGNMENTS = sql`(count(*) FILTER (WHERE questions_on_item = 1
   + count(DISTINCT item_assignment_no) FILTER (WHERE questions_on_item > 1 AND submitted_at IS NOT NULL))`;
 
 /**
- * Distinct units and items of a group. Within one annotator's rows the same reasoning holds
- * for both: an item answered on one question is distinct (so items = item-assignments), and
- * an assignment is one (annotator, question, item), so its unit is distinct unless the
- * question is asked under two strategies of the batch (`shared_unit`, from the dozen
+ * Distinct units and items of a group. Within one annotator's rows an item is an
+ * item-assignment, so items = `ITEM_ASSIGNMENTS` (the same expression: DuckDB computes it
+ * once), and an assignment is one (annotator, question, item), so its unit is distinct unless
+ * the question is asked under two strategies of the batch (`shared_unit`, from the dozen
  * questions). Otherwise (several annotators per group) the plain distinct counts. At 10M
  * judgements grouped by annotator: 4.2 → 1.3 s.
  */
@@ -94,7 +94,7 @@ export function distinctUnitsAndItems(keys: readonly GroupKey[]): { units: SqlQu
   if (!keys.includes('annotator_id')) return { units: sql`count(DISTINCT unit_no)`, items: sql`count(DISTINCT item_no)` };
   return {
     units: sql`(count(*) FILTER (WHERE NOT shared_unit) + count(DISTINCT unit_no) FILTER (WHERE shared_unit))`,
-    items: sql`(count(*) FILTER (WHERE questions_on_item = 1) + count(DISTINCT item_no) FILTER (WHERE questions_on_item > 1))`,
+    items: ITEM_ASSIGNMENTS,
   };
 }
 
