@@ -6,8 +6,11 @@
  * result cache, as the CLI does), and prints one JSON line with the timings and a per-statement
  * profile.
  *
- *   npx tsx bench/node-case.ts --engine wasm|native|native1 --file bench/data/judgements-1M.csv
+ *   npx tsx bench/node-case.ts --engine wasm|native|native1 --file bench/data/judgements-1M.csv [--report-out FILE]
+ *
+ * `--report-out` writes the full report (as the CLI's `--json`) for the notebook comparison.
  */
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Connector } from '../src/lib/db/connector';
 import { withResultCache } from '../src/lib/db/result-cache';
@@ -98,6 +101,7 @@ export async function runNodeCase(
   file: string,
   withReport = true,
   bootstrap = true,
+  reportOut?: string,
 ): Promise<NodeCaseResult> {
   const fits = runFitsInThreads(); // as the CLI runs them
   const [raw, open_ms] = await timed(() => open(engine), 'open');
@@ -117,7 +121,9 @@ export async function runNodeCase(
   let filtered_report_ms = NaN;
   if (withReport) {
     setPhase('report');
-    [, report_ms] = await timed(() => buildReport(db, { bootstrap }), 'report');
+    const [report, ms] = await timed(() => buildReport(db, { bootstrap }), 'report');
+    report_ms = ms;
+    if (reportOut) writeFileSync(reportOut, JSON.stringify(report));
     setPhase('filtered');
     [, filtered_report_ms] = await timed(
       () => buildReport(db, { bootstrap, filters: { batches: ['batch-2026-01'] } }),
@@ -160,6 +166,7 @@ if (process.argv[1]?.endsWith('node-case.ts')) {
     get('--file'),
     !args.includes('--ingest-only'),
     !args.includes('--no-bootstrap'),
+    args.includes('--report-out') ? get('--report-out') : undefined,
   );
   console.log(`RESULT ${JSON.stringify(result)}`);
   process.exit(0);

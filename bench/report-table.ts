@@ -1,6 +1,7 @@
 /** Markdown tables of a benchmark result (bench/results/latest.json) for the README. */
 import type { FirstFileResult, ViewLatency } from './browser-case';
 import type { NodeCaseResult } from './node-case';
+import type { NotebookComparison, NotebookResult } from './notebook-case';
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -24,7 +25,11 @@ interface Results {
     first_file?: FirstFileResult | null;
   };
   harness: Record<string, Record<string, unknown>>;
+  notebook?: Record<string, NotebookEntry>;
 }
+
+type NotebookEntry =
+  { error: string } | (Omit<NotebookResult, 'questions'> & { questions: number; comparison: NotebookComparison | null });
 
 const s = (ms: unknown) => (typeof ms === 'number' && Number.isFinite(ms) ? (ms / 1000).toFixed(ms < 10_000 ? 2 : 1) : '–');
 const ratio = (a: unknown, b: unknown) =>
@@ -143,6 +148,8 @@ export function formatMarkdown(results: Results): string {
     }
   }
 
+  out.push(...notebookTable(results));
+
   const sizes = Object.keys(results.node).filter((k) => !k.endsWith('parquet'));
   const largest = sizes[sizes.length - 1];
   const wasm = results.node[largest]?.find((e) => e.engine === 'wasm');
@@ -167,4 +174,40 @@ export function formatMarkdown(results: Results): string {
       out.push(`| ${f.key.replaceAll('|', '\\|').slice(0, 110)} | ${s(f.ms)} | ${s(f.cpu_ms)} |`);
   }
   return out.join('\n');
+}
+
+/**
+ * The notebook baseline beside AnnoQA on the same CSV: the notebook's read and metrics, AnnoQA's
+ * load + question inference + full report on the CLI's engine (native DuckDB) and in Chromium
+ * (the harness), and how many of their shared figures differ.
+ */
+function notebookTable(results: Results): string[] {
+  const entries = Object.entries(results.notebook ?? {});
+  if (!entries.length) return [];
+  const out = [
+    '',
+    "**Against the Python notebook** a QA lead would write instead (bench/notebook: pandas + statsmodels; read, then per question percent agreement, Fleiss' κ, Krippendorff's α with a 1,000-resample bootstrap, accuracy with Wilson and Clopper–Pearson intervals, majority vote; per annotator, strategy and batch units, median duration and cost). AnnoQA = load + question inference + full report (which computes more: every coefficient and level, Dawid–Skene, sessions, the guarantee). Shared figures compared question by question:",
+    '',
+    '| judgements | notebook: read | metrics (bootstrap) | total | AnnoQA CLI (native) | AnnoQA in Chromium | notebook ÷ CLI | notebook ÷ Chromium | figures compared |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const [size, nb] of entries) {
+    if ('error' in nb) {
+      out.push(`| ${size} | ${nb.error.slice(0, 100)} | | | | | | | |`);
+      continue;
+    }
+    const total = nb.read_ms + nb.metrics_ms;
+    const native = (results.node[size] ?? []).find((e) => e.engine === 'native');
+    const cli = ok(native) ? native.ingest_ms + native.questions_ms + native.report_ms : null;
+    const h = results.harness?.[size];
+    const browser = h && !h.error ? Number(h.ingest_ms) + Number(h.questions_ms) + Number(h.report_ms) : null;
+    const c = nb.comparison;
+    const compared = c
+      ? `${c.questions} questions, ${c.mismatches.length ? `${c.mismatches.length} differ: ${c.mismatches[0]}` : `all within ${c.tolerance} (largest ${Math.max(...Object.values(c.max_abs_diff)).toExponential(1)})`}`
+      : '–';
+    out.push(
+      `| ${size} | ${s(nb.read_ms)} | ${s(nb.metrics_ms)} (${s(nb.bootstrap_ms)}) | ${s(total)} | ${s(cli)} | ${s(browser)} | ${ratio(total, cli)} | ${ratio(total, browser)} | ${compared} |`,
+    );
+  }
+  return out;
 }

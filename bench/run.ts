@@ -7,24 +7,27 @@
  *   and on native DuckDB with 1 thread and with the default threads, running the same code;
  * - in headless Chromium on the built app (`dist/`): cold start to the first dashboard with the
  *   sample data, and each file through the UI (file input → mapping dialog → Load → dashboard);
- * - in headless Chromium, the same ingest + full report code in a Web Worker (bench/harness).
+ * - in headless Chromium, the same ingest + full report code in a Web Worker (bench/harness);
+ * - the Python notebook a QA lead would write instead (bench/notebook-case.ts: pandas +
+ *   statsmodels), on the same CSV, its figures compared with AnnoQA's report.
  *
  * Wall times are noisy on a shared machine, so CPU times are recorded beside them, and ratios
  * (wasm ÷ native) are taken within the same run. Results go to bench/results/latest.json and a
  * Markdown table is printed for the README.
  *
  *   npm run bench -- [--sizes 100k,1M] [--skip-browser] [--skip-node] [--repeats 3]
- *                    [--engines wasm,native1,native] [--timeout 900] [--no-parquet] [--no-bootstrap] [--out latest.json]
+ *                    [--engines wasm,native1,native] [--timeout 900] [--no-parquet] [--no-bootstrap] [--no-notebook] [--out latest.json]
  *
  * Browser runs at 5M/10M happen only when --sizes names them.
  */
 import { spawnSync } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { ensureData, parseSize, sizeLabel } from './generate';
 import type { EngineName, NodeCaseResult } from './node-case';
+import { compareWithReport, runNotebook, type ReportQuestions } from './notebook-case';
 import { formatMarkdown, median } from './report-table';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -40,6 +43,8 @@ export interface BenchOptions {
   parquet: boolean;
   /** Agreement bootstrap in the report (the CLI's default); `--no-bootstrap` leaves it out. */
   bootstrap: boolean;
+  /** The pandas notebook baseline beside the Node cases; `--no-notebook` leaves it out. */
+  notebook: boolean;
   /** Results file name under bench/results/ (default latest.json). */
   out: string;
 }
@@ -59,6 +64,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     skipNode: argv.includes('--skip-node'),
     parquet: !argv.includes('--no-parquet'),
     bootstrap: !argv.includes('--no-bootstrap'),
+    notebook: !argv.includes('--no-notebook'),
     out: value('--out') ?? 'latest.json',
   };
 }
@@ -94,6 +100,7 @@ function nodeCase(
   file: string,
   timeoutS: number,
   bootstrap = true,
+  reportOut?: string,
 ): NodeCaseResult | { engine: EngineName; file: string; error: string } {
   const child = spawnSync(
     process.execPath,
@@ -106,6 +113,7 @@ function nodeCase(
       '--file',
       file,
       ...(bootstrap ? [] : ['--no-bootstrap']),
+      ...(reportOut ? ['--report-out', reportOut] : []),
     ],
     {
       cwd: ROOT,
@@ -128,10 +136,10 @@ function nodeCase(
 }
 
 /** Repeats a case (median of the runs' times); large files run once. */
-function repeatedCase(engine: EngineName, file: string, repeats: number, timeoutS: number, bootstrap = true) {
+function repeatedCase(engine: EngineName, file: string, repeats: number, timeoutS: number, bootstrap = true, reportOut?: string) {
   const runs = [];
   for (let r = 0; r < repeats; r++) {
-    const result = nodeCase(engine, file, timeoutS, bootstrap);
+    const result = nodeCase(engine, file, timeoutS, bootstrap, reportOut);
     runs.push(result);
     console.error(
       `  ${engine.padEnd(7)} ${file.split('/').pop()} run ${r + 1}/${repeats}: ${'error' in result ? result.error : `ingest ${result.ingest_ms} ms (cpu ${result.cpu_ms.ingest}), report ${result.report_ms} ms (cpu ${result.cpu_ms.report})`}`,
@@ -153,22 +161,57 @@ function repeatedCase(engine: EngineName, file: string, repeats: number, timeout
   };
 }
 
+/** The notebook on `csv`: its times and, when AnnoQA's report of the file is at hand, how their figures compare. */
+function notebookCase(csv: string, timeoutS: number, reportFile: string | null) {
+  const result = runNotebook(csv, timeoutS);
+  if ('error' in result) {
+    console.error(`    ${result.error}`);
+    return result;
+  }
+  const { questions, ...times } = result;
+  const comparison = reportFile
+    ? compareWithReport(result, JSON.parse(readFileSync(reportFile, 'utf8')) as ReportQuestions)
+    : null;
+  console.error(
+    `    read ${times.read_ms} ms, metrics ${times.metrics_ms} ms; ${comparison ? `${comparison.questions} questions compared, ${comparison.mismatches.length} differ beyond ${comparison.tolerance}` : 'no AnnoQA report to compare with'}`,
+  );
+  return { ...times, questions: questions.length, comparison };
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const started = new Date().toISOString();
-  const results: Record<string, unknown> = { started, machine: machine(), options, node: {}, app: null, harness: {} };
+  const results: Record<string, unknown> = {
+    started,
+    machine: machine(),
+    options,
+    node: {},
+    notebook: {},
+    app: null,
+    harness: {},
+  };
   console.error(`machine: ${JSON.stringify(results.machine)}`);
   const files = new Map<number, { csv: string; parquet: string | null }>();
   for (const n of options.sizes) files.set(n, await ensureData(n, options.parquet && n <= 1_000_000));
 
   if (!options.skipNode) {
     const node: Record<string, unknown[]> = {};
+    const notebook: Record<string, unknown> = {};
+    // the engine whose report the notebook is compared with (every engine's report is the same)
+    const reportEngine = options.engines.includes('native') ? 'native' : options.engines[0];
     for (const n of options.sizes) {
       const { csv, parquet } = files.get(n)!;
       const repeats = n <= 100_000 ? options.repeats : 1;
+      const reportOut = join(ROOT, 'bench', 'data', `report-${sizeLabel(n)}.json`);
+      rmSync(reportOut, { force: true });
       node[sizeLabel(n)] = options.engines.map((engine) =>
-        repeatedCase(engine, csv, repeats, options.timeoutS, options.bootstrap),
+        repeatedCase(engine, csv, repeats, options.timeoutS, options.bootstrap, engine === reportEngine ? reportOut : undefined),
       );
+      if (options.notebook) {
+        console.error(`  notebook ${csv.split('/').pop()} (pandas + statsmodels) …`);
+        notebook[sizeLabel(n)] = notebookCase(csv, options.timeoutS, existsSync(reportOut) ? reportOut : null);
+        results.notebook = notebook;
+      }
       // Parquet goes through the app's loadFile (parquet-wasm → Arrow → DuckDB, then the CSV loader's checks) on the browser's engine.
       if (parquet && options.engines.includes('wasm'))
         node[`${sizeLabel(n)} parquet`] = [repeatedCase('wasm', parquet, 1, options.timeoutS, options.bootstrap)];
