@@ -19,6 +19,7 @@ import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { CHROMIUM, openApp, waitForDashboard } from '../test/e2e/browser';
 import { rendererSampler } from './process-memory';
+import type { StatementSummary } from './profile-connector';
 
 const ROOT = join(import.meta.dirname, '..');
 const HARNESS_OUT = join(import.meta.dirname, 'data', 'harness-dist');
@@ -319,6 +320,11 @@ export interface HarnessResult {
   report_ms?: number;
   filtered_report_ms?: number;
   rows_loaded?: number;
+  /** The report's statements (timed in the worker's order, from the page) and their sum; the slowest by SQL head. */
+  report_statements?: number;
+  report_sql_ms?: number;
+  report_top_statements?: StatementSummary[];
+  ingest_profile?: StatementSummary[];
   renderer_cpu_ms: number;
   peak_renderer_rss_mb: number;
   error?: string;

@@ -12,7 +12,9 @@ export interface StatementTiming {
   cpuMs: number;
 }
 
+/** This process's CPU time in ms (0 in a browser page, which cannot read it). */
 function cpuNow(): number {
+  if (typeof process === 'undefined') return 0;
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
@@ -22,7 +24,10 @@ function cpuNow(): number {
  * under `src/lib/` (other than the db layer) on the call stack: the benchmark's profile of
  * which statements and which metric functions dominate.
  */
-export function profiled(db: Connector): { db: Connector; timings: StatementTiming[]; setPhase(phase: string): void } {
+export function profiled(
+  db: Connector,
+  { blocking = db.engine === 'duckdb-wasm' } = {},
+): { db: Connector; timings: StatementTiming[]; setPhase(phase: string): void } {
   const timings: StatementTiming[] = [];
   let phase = '';
   Error.stackTraceLimit = 40;
@@ -35,10 +40,10 @@ export function profiled(db: Connector): { db: Connector; timings: StatementTimi
     timings.push({ phase, caller, sql: text.replace(/\s+/g, ' ').trim().slice(0, 140), ms, cpuMs });
   };
   // duckdb-wasm on Node is blocking: a statement has run when its call returns, so it is timed
-  // exactly even though the report's sections run concurrently. Native statements queue on the
-  // connection (one at a time, in call order): one starts when it is called or when the one
-  // before it ended, whichever is later, so it is timed from then (its own run, not its wait).
-  const blocking = db.engine === 'duckdb-wasm';
+  // exactly even though the report's sections run concurrently. Native statements, and
+  // duckdb-wasm's in a browser's Web Worker (`blocking: false`), queue on the connection (one at
+  // a time, in call order): one starts when it is called or when the one before it ended,
+  // whichever is later, so it is timed from then (its own run, not its wait).
   let previousEnd = { ms: 0, cpuMs: 0 };
   const timed = async <T>(text: string, run: () => Promise<T>): Promise<T> => {
     // Taken before the first await: the whole synchronous call chain (or, for a statement a

@@ -1,5 +1,5 @@
 /** Markdown tables of a benchmark result (bench/results/latest.json) for the README. */
-import type { FirstFileResult, ViewLatency } from './browser-case';
+import type { FirstFileResult, HarnessResult, ViewLatency } from './browser-case';
 import type { NodeCaseResult } from './node-case';
 import type { NotebookComparison, NotebookResult } from './notebook-case';
 
@@ -148,6 +148,7 @@ export function formatMarkdown(results: Results): string {
     }
   }
 
+  out.push(...chromiumStatements(results));
   out.push(...notebookTable(results));
 
   const sizes = Object.keys(results.node).filter((k) => !k.endsWith('parquet'));
@@ -209,5 +210,25 @@ function notebookTable(results: Results): string[] {
       `| ${size} | ${s(nb.read_ms)} | ${s(nb.metrics_ms)} (${s(nb.bootstrap_ms)}) | ${s(total)} | ${s(cli)} | ${s(browser)} | ${ratio(total, cli)} | ${ratio(total, browser)} | ${compared} |`,
     );
   }
+  return out;
+}
+
+/** The slowest statements of the largest harness report in Chromium, beside the same statement's time on duckdb-wasm in Node. */
+function chromiumStatements(results: Results): string[] {
+  const sizes = Object.keys(results.harness ?? {}).filter((k) => !k.endsWith('parquet'));
+  const size = sizes[sizes.length - 1];
+  const h = size ? (results.harness[size] as unknown as HarnessResult) : undefined;
+  if (!h?.report_top_statements) return [];
+  const wasm = results.node[size]?.find((e) => e.engine === 'wasm');
+  const onNode = (head: string) =>
+    ok(wasm) ? wasm.report_top_statements.find((t) => t.key.includes(head.slice(0, 60)))?.ms : undefined;
+  const out = [
+    '',
+    `**The report's statements in Chromium at ${size}**: ${h.report_statements} statements, ${s(h.report_sql_ms)} s of the report's ${s(h.report_ms)} s in DuckDB's worker; the slowest, beside the same statement on duckdb-wasm in Node (when among its slowest):`,
+    '',
+    '| statement | Chromium s | Node (wasm) s |',
+    '|---|---|---|',
+  ];
+  for (const t of h.report_top_statements) out.push(`| ${t.key.replaceAll('|', '\\|')} | ${s(t.ms)} | ${s(onNode(t.key))} |`);
   return out;
 }
