@@ -26,7 +26,25 @@ export interface NotebookResult {
   metrics_ms: number;
   peak_rss_mb: number;
   questions: NotebookQuestion[];
+  /** Per annotator, strategy and batch (keyed by the grouping column). */
+  groups: Record<GroupColumn, NotebookGroup[]>;
 }
+
+type GroupColumn = 'annotator_id' | 'strategy' | 'batch_id';
+
+/** The figures of one group that AnnoQA's report also has (its `annotators`, `strategies`, `batches` rows). */
+const GROUP_FIGURES = [
+  'judgements',
+  'units',
+  'active_days',
+  'median_duration_s',
+  'p90_duration_s',
+  'cost_usd',
+  'accuracy_n',
+  'accuracy_correct',
+] as const;
+
+export type NotebookGroup = Partial<Record<GroupColumn, string>> & Record<(typeof GROUP_FIGURES)[number], number>;
 
 export interface NotebookQuestion {
   batch_id: string;
@@ -76,7 +94,7 @@ export function runNotebook(file: string, timeoutS: number, resamples = 1000): N
 }
 
 /** The parts of AnnoQA's report (`buildReport`, the CLI's `--json`) the notebook also computes. */
-export interface ReportQuestions {
+export interface ReportFigures {
   questions: {
     batch_id: string;
     strategy: string;
@@ -95,12 +113,29 @@ export interface ReportQuestions {
     } | null;
     aggregation: { majority_vote_accuracy: number | null } | null;
   }[];
+  annotators: ReportGroup[];
+  strategies: ReportGroup[];
+  batches: ReportGroup[];
 }
 
-/** How the notebook's figures compare with AnnoQA's: the largest difference per figure over the questions, and those beyond `tolerance`. */
+type ReportGroup = Partial<Record<GroupColumn, string>> & Record<(typeof GROUP_FIGURES)[number], number | null>;
+
+/** Which of the report's group lists holds the notebook's groups by each column. */
+const REPORT_GROUPS: Record<GroupColumn, 'annotators' | 'strategies' | 'batches'> = {
+  annotator_id: 'annotators',
+  strategy: 'strategies',
+  batch_id: 'batches',
+};
+
+/**
+ * How the notebook's figures compare with AnnoQA's: the largest difference per figure over the
+ * questions and groups, and those beyond `tolerance` (absolute up to 1, relative above: a sum
+ * of a million costs differs in its last bits with the order of addition).
+ */
 export interface NotebookComparison {
   questions: number;
-  /** Questions of one side the other does not have. */
+  groups: number;
+  /** Questions and groups of one side the other does not have. */
   unmatched: string[];
   max_abs_diff: Record<string, number>;
   tolerance: number;
@@ -110,19 +145,21 @@ export interface NotebookComparison {
 /**
  * Compares, question by question: percent agreement, Fleiss' kappa, Krippendorff's alpha at the
  * question's level and nominal, the gold-scored judgements (n, correct), the Wilson and
- * Clopper–Pearson bounds, and majority-vote accuracy (ties scored 1/t). Both sides define them
- * alike (README "Metric definitions"), so they should agree to rounding.
+ * Clopper–Pearson bounds, and majority-vote accuracy (ties scored 1/t); and per annotator,
+ * strategy and batch the `GROUP_FIGURES`. Both sides define them alike (README "Metric
+ * definitions"), so they should agree to rounding.
  */
-export function compareWithReport(notebook: NotebookResult, report: ReportQuestions, tolerance = 1e-9): NotebookComparison {
+export function compareWithReport(notebook: NotebookResult, report: ReportFigures, tolerance = 1e-9): NotebookComparison {
   const name = (q: { batch_id: string; strategy: string; question: string }) => `${q.batch_id}/${q.strategy}/${q.question}`;
   const annoqa = new Map(report.questions.map((q) => [name(q), q]));
   const seen = new Set<string>();
   const maxAbsDiff: Record<string, number> = {};
   const mismatches: string[] = [];
-  const compare = (question: string, figure: string, ours: number | null | undefined, theirs: number | null | undefined) => {
+  const compare = (subject: string, figure: string, ours: number | null | undefined, theirs: number | null | undefined) => {
     const diff = ours == null || theirs == null ? (ours == theirs ? 0 : Infinity) : Math.abs(ours - theirs);
     maxAbsDiff[figure] = Math.max(maxAbsDiff[figure] ?? 0, diff);
-    if (!(diff <= tolerance)) mismatches.push(`${question} ${figure}: AnnoQA ${ours ?? 'null'}, notebook ${theirs ?? 'null'}`);
+    if (!(diff <= tolerance * Math.max(1, Math.abs(ours ?? 0))))
+      mismatches.push(`${subject} ${figure}: AnnoQA ${ours ?? 'null'}, notebook ${theirs ?? 'null'}`);
   };
   for (const nb of notebook.questions) {
     const key = name(nb);
@@ -146,5 +183,19 @@ export function compareWithReport(notebook: NotebookResult, report: ReportQuesti
     compare(key, 'majority_vote_accuracy', q.aggregation?.majority_vote_accuracy, nb.majority_vote_accuracy);
   }
   const unmatched = [...notebook.questions.map(name), ...annoqa.keys()].filter((key) => !seen.has(key));
-  return { questions: seen.size, unmatched, max_abs_diff: maxAbsDiff, tolerance, mismatches };
+  let groups = 0;
+  for (const [column, list] of Object.entries(REPORT_GROUPS) as [GroupColumn, (typeof REPORT_GROUPS)[GroupColumn]][]) {
+    const annoqaRows = new Map(report[list].map((row) => [row[column], row]));
+    const notebookRows = new Map(notebook.groups[column].map((row) => [row[column], row]));
+    for (const id of new Set([...annoqaRows.keys(), ...notebookRows.keys()])) {
+      const [ours, theirs] = [annoqaRows.get(id), notebookRows.get(id)];
+      if (!ours || !theirs) {
+        unmatched.push(`${column} ${id}`);
+        continue;
+      }
+      groups++;
+      for (const figure of GROUP_FIGURES) compare(`${column} ${id}`, figure, ours[figure], theirs[figure]);
+    }
+  }
+  return { questions: seen.size, groups, unmatched, max_abs_diff: maxAbsDiff, tolerance, mismatches };
 }

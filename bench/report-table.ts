@@ -187,7 +187,7 @@ function notebookTable(results: Results): string[] {
   if (!entries.length) return [];
   const out = [
     '',
-    "**Against the Python notebook** a QA lead would write instead (bench/notebook: pandas + statsmodels; read, then per question percent agreement, Fleiss' κ, Krippendorff's α with a 1,000-resample bootstrap, accuracy with Wilson and Clopper–Pearson intervals, majority vote; per annotator, strategy and batch units, median duration and cost). AnnoQA = load + question inference + full report (which computes more: every coefficient and level, Dawid–Skene, sessions, the guarantee). Shared figures compared question by question:",
+    "**Against the Python notebook** a QA lead would write instead (bench/notebook: pandas + statsmodels; read, then per question percent agreement, Fleiss' κ, Krippendorff's α with a 1,000-resample bootstrap, accuracy with Wilson and Clopper–Pearson intervals, majority vote; per annotator, strategy and batch judgements, units, active days, median and p90 duration, cost and accuracy). AnnoQA = load + question inference + full report (which computes more: every coefficient and level, Dawid–Skene, sessions, the guarantee). Shared figures compared question by question and group by group:",
     '',
     '| judgements | notebook: read | metrics (bootstrap) | total | AnnoQA CLI (native) | AnnoQA in Chromium | notebook ÷ CLI | notebook ÷ Chromium | figures compared |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -204,7 +204,7 @@ function notebookTable(results: Results): string[] {
     const browser = h && !h.error ? Number(h.ingest_ms) + Number(h.questions_ms) + Number(h.report_ms) : null;
     const c = nb.comparison;
     const compared = c
-      ? `${c.questions} questions, ${c.mismatches.length ? `${c.mismatches.length} differ: ${c.mismatches[0]}` : `all within ${c.tolerance} (largest ${Math.max(...Object.values(c.max_abs_diff)).toExponential(1)})`}`
+      ? `${c.questions} questions and ${c.groups} annotators, strategies and batches: ${c.mismatches.length ? `${c.mismatches.length} differ, e.g. ${c.mismatches[0]}` : `all equal within ${c.tolerance} (relative above 1)`}`
       : '–';
     out.push(
       `| ${size} | ${s(nb.read_ms)} | ${s(nb.metrics_ms)} (${s(nb.bootstrap_ms)}) | ${s(total)} | ${s(cli)} | ${s(browser)} | ${ratio(total, cli)} | ${ratio(total, browser)} | ${compared} |`,

@@ -27,7 +27,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { ensureData, parseSize, sizeLabel } from './generate';
 import type { EngineName, NodeCaseResult } from './node-case';
-import { compareWithReport, runNotebook, type ReportQuestions } from './notebook-case';
+import { compareWithReport, runNotebook, type ReportFigures } from './notebook-case';
 import { formatMarkdown, median } from './report-table';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -169,11 +169,9 @@ function notebookCase(csv: string, timeoutS: number, reportFile: string | null) 
     return result;
   }
   const { questions, ...times } = result;
-  const comparison = reportFile
-    ? compareWithReport(result, JSON.parse(readFileSync(reportFile, 'utf8')) as ReportQuestions)
-    : null;
+  const comparison = reportFile ? compareWithReport(result, JSON.parse(readFileSync(reportFile, 'utf8')) as ReportFigures) : null;
   console.error(
-    `    read ${times.read_ms} ms, metrics ${times.metrics_ms} ms; ${comparison ? `${comparison.questions} questions compared, ${comparison.mismatches.length} differ beyond ${comparison.tolerance}` : 'no AnnoQA report to compare with'}`,
+    `    read ${times.read_ms} ms, metrics ${times.metrics_ms} ms; ${comparison ? `${comparison.questions} questions and ${comparison.groups} groups compared, ${comparison.mismatches.length} figures differ` : 'no AnnoQA report to compare with'}`,
   );
   return { ...times, questions: questions.length, comparison };
 }

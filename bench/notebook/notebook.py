@@ -4,10 +4,11 @@ Reads one of the bench's long-format CSV exports (bench/generate.ts) and compute
 notebook computes per question (batch, strategy, question): percent agreement, Fleiss' kappa
 (statsmodels), Krippendorff's alpha (nominal, and ordinal for graded questions) with a
 1,000-resample percentile bootstrap over items, accuracy against gold with Wilson and
-Clopper-Pearson intervals (statsmodels), majority-vote accuracy; then per annotator and per
-strategy and batch: units, judgements, median duration and cost. It prints one JSON object:
-the timings of each phase and the figures, which bench/notebook-case.ts compares with
-AnnoQA's report of the same file (an independent computation of the shared figures).
+Clopper-Pearson intervals (statsmodels), majority-vote accuracy; then per annotator, strategy and
+batch: judgements, units, active days, median and p90 duration, cost and accuracy against gold.
+It prints one JSON object: the timings of each phase and the figures, which
+bench/notebook-case.ts compares with AnnoQA's report of the same file (an independent
+computation of the shared figures).
 
 Krippendorff's alpha is computed as the `krippendorff` package does (value counts per unit ->
 coincidence matrix -> 1 - D_o / D_e; Krippendorff 2011, "Computing Krippendorff's
@@ -122,18 +123,24 @@ def majority_vote_accuracy(group):
 
 
 def per_group(frame, key):
-    """Judgements, units (distinct batch, item, question), median duration and cost per group (throughput and cost tables)."""
+    """Per group (annotator, strategy or batch): judgements, units (distinct batch, item, question),
+    active UTC days, median and 90th percentile of duration (linear interpolation: R type 7, as
+    DuckDB's quantile_cont), cost, and the gold-scored judgements with the correct ones."""
     grouped = frame.groupby(key)
-    units = frame.drop_duplicates([key, *UNIT]).groupby(key).size()
+    scored = frame[frame["gold"].notna()]
     out = pd.DataFrame(
         {
             "judgements": grouped.size(),
-            "units": units,
+            "units": frame.drop_duplicates([key, *UNIT]).groupby(key).size(),
+            "active_days": frame["submitted_at"].dt.floor("D").groupby(frame[key]).nunique(),
             "median_duration_s": grouped["duration_s"].median(),
+            "p90_duration_s": grouped["duration_s"].quantile(0.9),
             "cost_usd": grouped["cost_usd"].sum(),
+            "accuracy_n": scored.groupby(key).size(),
+            "accuracy_correct": (scored["answer"] == scored["gold"]).groupby(scored[key]).sum(),
         }
     )
-    return out.reset_index().to_dict(orient="records")
+    return out.fillna(0).reset_index().to_dict(orient="records")
 
 
 def main():
@@ -184,7 +191,7 @@ def main():
                 "metrics_ms": total - timings["read_ms"],
                 "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
                 "questions": questions,
-                "groups": {name: len(rows) for name, rows in groups.items()},
+                "groups": groups,
             },
             default=str,
         )

@@ -8,14 +8,24 @@ import {
   notebookPython,
   runNotebook,
   type NotebookResult,
-  type ReportQuestions,
+  type ReportFigures,
 } from '../../bench/notebook-case';
 import { refreshQuestions } from '../../src/lib/ingest/infer-questions';
 import { buildReport } from '../../src/lib/report/build-report';
 import { freshDb, loadCsvText } from '../helpers/db';
 
 const question = { batch_id: 'b1', strategy: 'vl_alignment', question: 'category' };
-const annoqa: ReportQuestions = {
+const group = {
+  judgements: 10,
+  units: 2,
+  active_days: 1,
+  median_duration_s: 30,
+  p90_duration_s: 50,
+  cost_usd: 1e6,
+  accuracy_n: 10,
+  accuracy_correct: 8,
+};
+const annoqa: ReportFigures = {
   questions: [
     {
       ...question,
@@ -24,9 +34,13 @@ const annoqa: ReportQuestions = {
       aggregation: { majority_vote_accuracy: 0.75 },
     },
   ],
+  annotators: [],
+  strategies: [{ strategy: 'vl_alignment', ...group }],
+  batches: [],
 };
-const notebook = (changes: Partial<NotebookResult['questions'][number]['agreement']> = {}) =>
+const notebook = (changes: Partial<NotebookResult['questions'][number]['agreement']> = {}, groupChanges = {}) =>
   ({
+    groups: { annotator_id: [], strategy: [{ strategy: 'vl_alignment', ...group, ...groupChanges }], batch_id: [] },
     questions: [
       {
         ...question,
@@ -39,15 +53,21 @@ const notebook = (changes: Partial<NotebookResult['questions'][number]['agreemen
   }) as unknown as NotebookResult;
 
 describe('bench/notebook-case: the notebook baseline against AnnoQA', () => {
-  it('finds equal figures equal and names a figure that differs, and a question one side lacks', () => {
-    expect(compareWithReport(notebook(), annoqa)).toMatchObject({ questions: 1, unmatched: [], mismatches: [] });
+  it('finds equal figures equal and names a figure that differs, and a question or group one side lacks', () => {
+    expect(compareWithReport(notebook(), annoqa)).toMatchObject({ questions: 1, groups: 1, unmatched: [], mismatches: [] });
     const off = compareWithReport(notebook({ fleiss_kappa: 0.5 + 1e-6 }), annoqa);
     expect(off.mismatches).toEqual(['b1/vl_alignment/category fleiss_kappa: AnnoQA 0.5, notebook 0.500001']);
     expect(off.max_abs_diff.fleiss_kappa).toBeCloseTo(1e-6, 12);
-    const missing = compareWithReport(notebook(), { questions: [] });
-    expect(missing).toMatchObject({ questions: 0, unmatched: ['b1/vl_alignment/category'] });
+    const missing = compareWithReport(notebook(), { questions: [], annotators: [], strategies: [], batches: [] });
+    expect(missing).toMatchObject({ questions: 0, groups: 0, unmatched: ['b1/vl_alignment/category', 'strategy vl_alignment'] });
     const nulls = compareWithReport(notebook({ alpha: null }), annoqa);
     expect(nulls.mismatches).toEqual(['b1/vl_alignment/category krippendorff_alpha: AnnoQA 0.51, notebook null']);
+    // a group's counts exactly; a sum of costs relative to its size (the order of addition moves its last bits)
+    expect(compareWithReport(notebook({}, { units: 3 }), annoqa).mismatches).toEqual([
+      'strategy vl_alignment units: AnnoQA 2, notebook 3',
+    ]);
+    expect(compareWithReport(notebook({}, { cost_usd: 1e6 + 1e-4 }), annoqa).mismatches).toEqual([]);
+    expect(compareWithReport(notebook({}, { cost_usd: 1e6 + 1e-2 }), annoqa).mismatches).toHaveLength(1);
   });
 
   // An independent computation of the shared figures (statsmodels' Fleiss' κ and proportion
@@ -66,10 +86,12 @@ describe('bench/notebook-case: the notebook baseline against AnnoQA', () => {
       const report = await buildReport(db, { bootstrap: false });
       const result = runNotebook(file, 100, 0);
       if ('error' in result) throw new Error(result.error);
-      const comparison = compareWithReport(result, report as unknown as ReportQuestions);
+      const comparison = compareWithReport(result, report as unknown as ReportFigures);
       expect(comparison.mismatches).toEqual([]);
       expect(comparison.unmatched).toEqual([]);
       expect(comparison.questions).toBe(12);
+      expect(comparison.groups).toBe(report.annotators.length + report.strategies.length + report.batches.length);
+      expect(comparison.groups).toBeGreaterThan(60);
       // every figure was there to compare on both sides (no question without gold or agreement)
       expect(result.questions.every((q) => q.accuracy && q.majority_vote_accuracy !== null && q.agreement.alpha !== null)).toBe(
         true,
