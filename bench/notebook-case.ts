@@ -11,7 +11,7 @@ import { join } from 'node:path';
 
 const SCRIPT = join(import.meta.dirname, 'notebook', 'notebook.py');
 
-/** What a notebook run prints: per-phase times and the figures per question. */
+/** What a notebook run prints: per-phase times and the figures per question and per group. */
 export interface NotebookResult {
   pandas: string;
   statsmodels: string;
