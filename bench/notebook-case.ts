@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { childFailure } from './child-failure';
 
 const SCRIPT = join(import.meta.dirname, 'notebook', 'notebook.py');
 
@@ -88,9 +89,7 @@ export function runNotebook(file: string, timeoutS: number, resamples = 1000): N
     maxBuffer: 64 * 1024 * 1024,
   });
   if (child.status === 0) return JSON.parse(child.stdout) as NotebookResult;
-  const reason =
-    child.error?.message ?? (child.signal ? `killed by ${child.signal} (time limit ${timeoutS} s)` : `exit ${child.status}`);
-  return { error: `${reason}: ${(child.stderr ?? '').trim().split('\n').slice(-2).join(' | ')}`.slice(0, 400) };
+  return { error: childFailure(child, timeoutS) };
 }
 
 /** The parts of AnnoQA's report (`buildReport`, the CLI's `--json`) the notebook also computes. */

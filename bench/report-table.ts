@@ -24,7 +24,7 @@ interface Results {
     files?: Record<string, unknown>[];
     first_file?: FirstFileResult | null;
   };
-  harness: Record<string, Record<string, unknown>>;
+  harness: Record<string, HarnessResult>;
   notebook?: Record<string, NotebookEntry>;
 }
 
@@ -140,7 +140,7 @@ export function formatMarkdown(results: Results): string {
       const entries = results.node[size] ?? [];
       const n1 = entries.find((e) => e.engine === 'native1');
       const n = entries.find((e) => e.engine === 'native');
-      if (h.error) out.push(`| ${size} | failed: ${String(h.error).slice(0, 100)} | | | | | | |`);
+      if (h.error) out.push(`| ${size} | failed: ${h.error.slice(0, 100)} | | | | | | |`);
       else
         out.push(
           `| ${size} | ${s(h.ingest_ms)} | ${s(h.report_ms)} | ${s(h.filtered_report_ms)} | ${s(h.renderer_cpu_ms)} | ${h.peak_renderer_rss_mb} MB | ${ok(n1) ? ratio(h.report_ms, n1.report_ms) : '–'} | ${ok(n) ? ratio(h.report_ms, n.report_ms) : '–'} |`,
@@ -217,7 +217,7 @@ function notebookTable(results: Results): string[] {
 function chromiumStatements(results: Results): string[] {
   const sizes = Object.keys(results.harness ?? {}).filter((k) => !k.endsWith('parquet'));
   const size = sizes[sizes.length - 1];
-  const h = size ? (results.harness[size] as unknown as HarnessResult) : undefined;
+  const h = size ? results.harness[size] : undefined;
   if (!h?.report_top_statements) return [];
   const wasm = results.node[size]?.find((e) => e.engine === 'wasm');
   const onNode = (head: string) =>

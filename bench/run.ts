@@ -25,6 +25,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { childFailure } from './child-failure';
 import { ensureData, parseSize, sizeLabel } from './generate';
 import type { EngineName, NodeCaseResult } from './node-case';
 import { compareWithReport, runNotebook, type ReportFigures } from './notebook-case';
@@ -126,13 +127,7 @@ function nodeCase(
   );
   const line = child.stdout?.split('\n').find((l) => l.startsWith('RESULT '));
   if (line) return JSON.parse(line.slice(7)) as NodeCaseResult;
-  const reason = child.error?.message ?? (child.signal ? `killed by ${child.signal}` : `exit ${child.status}`);
-  const stderr = (child.stderr ?? '').trim().split('\n').slice(-3).join(' | ');
-  return {
-    engine,
-    file: file.split('/').pop()!,
-    error: `${reason}${child.signal === 'SIGKILL' ? ` (time limit ${timeoutS} s)` : ''}: ${stderr}`.slice(0, 400),
-  };
+  return { engine, file: file.split('/').pop()!, error: childFailure(child, timeoutS) };
 }
 
 /** Repeats a case (median of the runs' times); large files run once. */

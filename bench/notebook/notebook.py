@@ -162,7 +162,8 @@ def main():
     lap("read")
 
     questions = []
-    for key, group in frame.groupby(QUESTION, sort=True):
+    by_question = list(frame.groupby(QUESTION, sort=True))  # split once, read by agreement and accuracy
+    for key, group in by_question:
         level = "ordinal" if (group["value_kind"] == "number").all() else "nominal"
         counts = count_matrix(group, level)
         questions.append({**dict(zip(QUESTION, key)), "level": level, "counts": counts, "agreement": agreement(counts, level)})
@@ -171,7 +172,7 @@ def main():
     for question in questions:
         question["agreement"]["alpha_ci95"] = bootstrap_ci(question.pop("counts"), question["level"], resamples, rng)
     lap("bootstrap")
-    for question, (_, group) in zip(questions, frame.groupby(QUESTION, sort=True)):
+    for question, (_, group) in zip(questions, by_question):
         question["accuracy"] = accuracy(group)
         question["majority_vote_accuracy"] = majority_vote_accuracy(group)
     lap("accuracy")
