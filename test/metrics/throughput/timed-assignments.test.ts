@@ -4,7 +4,7 @@ import { timedAssignments } from '../../../src/lib/metrics/throughput/timed-assi
 import { sql } from '../../../src/lib/sql/sql';
 import { clearDb, freshDb, loadCsvText } from '../../helpers/db';
 
-// sessionisedAssignments takes an assignment as one row when its question has no boxes and comes
+// sessionisedAssignments takes an assignment as its one row when its question has no boxes and comes
 // from one file, and groups the rows of the others. Checked here against a plain-TS grouping of
 // the rows of two files: `quality` (one file, no boxes: one row per assignment), `boxes` (two
 // boxes by a1 on img1: one assignment of two judgements) and `again` (in both files: a1 answers i1
@@ -54,10 +54,14 @@ interface Assignment {
   duration: number;
   cost: number;
   questions_on_item?: number;
-  gap_s?: number | null;
+  active_s?: number;
 }
 
-/** The reference: rows grouped by (annotator, question, item) in TS, gaps from each annotator's ordered submissions. */
+/**
+ * The reference: rows grouped by (annotator, question, item) in TS; active time with the default
+ * 30-minute session gap: the gap since the annotator's previous submission, or the assignment's
+ * duration when it starts a session.
+ */
 function reference(rows: Row[]): Assignment[] {
   const byKey = new Map<string, Assignment>();
   for (const r of rows) {
@@ -83,7 +87,8 @@ function reference(rows: Row[]): Assignment[] {
     const own = all.filter((b) => b.annotator === a.annotator);
     a.questions_on_item = own.filter((b) => b.item === a.item).length;
     const earlier = own.filter((b) => b.submitted < a.submitted).map((b) => b.submitted);
-    a.gap_s = earlier.length ? (a.submitted - Math.max(...earlier)) / 1000 : null;
+    const gap = earlier.length ? (a.submitted - Math.max(...earlier)) / 1000 : null;
+    a.active_s = gap === null || gap > 30 * 60 ? a.duration : gap;
   }
   return all.sort((x, y) => `${x.annotator}|${x.question}|${x.item}`.localeCompare(`${y.annotator}|${y.question}|${y.item}`));
 }
@@ -101,7 +106,7 @@ describe('sessionisedAssignments', () => {
   it('groups box questions and questions from several files, and takes the other rows as they are', async () => {
     const rows = await db.query<Assignment & { submitted_at: number }>(sql`
       SELECT a.annotator_id AS annotator, a.question, i.item_id AS item, a.judgements::DOUBLE AS judgements,
-        a.submitted_at, a.duration_s AS duration, a.cost_usd AS cost, a.questions_on_item::DOUBLE AS questions_on_item, a.gap_s
+        a.submitted_at, a.duration_s AS duration, a.cost_usd AS cost, a.questions_on_item::DOUBLE AS questions_on_item, a.active_s
       FROM ${await timedAssignments(db)} a JOIN item_keys i USING (item_no)
       ORDER BY annotator, question, item`);
     const actual = rows.map(({ submitted_at, ...a }) => ({ ...a, submitted: submitted_at }));
@@ -115,14 +120,15 @@ describe('sessionisedAssignments', () => {
     ]);
     for (const [i, a] of actual.entries()) {
       const e = expected[i];
-      expect([a.submitted, a.questions_on_item, a.gap_s]).toEqual([e.submitted, e.questions_on_item, e.gap_s]);
+      expect([a.submitted, a.questions_on_item]).toEqual([e.submitted, e.questions_on_item]);
       // sums of a few decimal prices: exact to the last bits, so a tolerance of 1e-12
       expect(a.duration).toBeCloseTo(e.duration, 12);
+      expect(a.active_s).toBeCloseTo(e.active_s!, 12);
       expect(a.cost).toBeCloseTo(e.cost, 12);
     }
   });
 
-  it('derives the sessions from the gaps for any session gap', async () => {
+  it('forms sessions with the session gap asked for', async () => {
     // a1's submissions: 9:00, 9:05, 9:10 (boxes), 9:14 (again, its latest row), 10:10: with a
     // 30-minute gap the last starts a session (a gap of 56 min); with 60 minutes it does not.
     const sessions = async (gap: number) =>
