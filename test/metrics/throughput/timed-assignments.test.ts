@@ -45,7 +45,7 @@ const csv = (rows: Row[]) =>
     .join('\n') +
   '\n';
 
-interface Assignment {
+type Assignment = {
   annotator: string;
   question: string;
   item: string;
@@ -55,7 +55,7 @@ interface Assignment {
   cost: number;
   questions_on_item?: number;
   active_s?: number;
-}
+};
 
 /**
  * The reference: rows grouped by (annotator, question, item) in TS; active time with the default
