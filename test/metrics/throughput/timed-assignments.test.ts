@@ -121,7 +121,7 @@ describe('sessionisedAssignments', () => {
     for (const [i, a] of actual.entries()) {
       const e = expected[i];
       expect([a.submitted, a.questions_on_item]).toEqual([e.submitted, e.questions_on_item]);
-      // sums of a few decimal prices: exact to the last bits, so a tolerance of 1e-12
+      // sums of decimal durations and prices: equal up to the order of addition, so to 12 decimals
       expect(a.duration).toBeCloseTo(e.duration, 12);
       expect(a.active_s).toBeCloseTo(e.active_s!, 12);
       expect(a.cost).toBeCloseTo(e.cost, 12);
