@@ -1,6 +1,7 @@
 import { raw, sql, type SqlQuery } from '../sql/sql';
 import type { Connector } from './connector';
 import { derivedTable } from './derived-table';
+
 /**
  * What identifies one non-box judgement. A record of a JSON export holds several (a Label
  * Studio task's annotations by several annotators, on several questions), so its source row
