@@ -140,7 +140,9 @@ def per_group(frame, key):
             "accuracy_correct": (scored["answer"] == scored["gold"]).groupby(scored[key]).sum(),
         }
     )
-    return out.fillna(0).reset_index().to_dict(orient="records")
+    # a group without gold has no scored judgements (0); a figure it cannot have (no duration) is null, as AnnoQA's
+    out[["accuracy_n", "accuracy_correct"]] = out[["accuracy_n", "accuracy_correct"]].fillna(0)
+    return out.astype(object).where(out.notna(), None).reset_index().to_dict(orient="records")
 
 
 def main():
