@@ -2,6 +2,7 @@
 import type { FirstFileResult, HarnessResult, ViewLatency } from './browser-case';
 import type { NodeCaseResult } from './node-case';
 import type { NotebookComparison, NotebookResult } from './notebook-case';
+import { targetsTable } from './targets';
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -9,9 +10,9 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-type NodeEntry = NodeCaseResult | { engine: string; file: string; error: string };
+export type NodeEntry = NodeCaseResult | { engine: string; file: string; error: string };
 
-interface Results {
+export interface Results {
   started: string;
   machine: Record<string, unknown>;
   node: Record<string, NodeEntry[]>;
@@ -43,6 +44,8 @@ export function formatMarkdown(results: Results): string {
   out.push(
     `Machine: ${m.cores} cores (${m.cpu}), ${m.memory_gb} GB RAM, ${m.os}, Node ${m.node}, ${m.chromium}, duckdb-wasm ${m.duckdb_wasm}, ` +
       `native DuckDB (@duckdb/node-api ${m.duckdb_native}); load average at start ${JSON.stringify(m.load_average_at_start)}. Run ${results.started}.`,
+    '',
+    ...targetsTable(results),
     '',
     'Wall time in seconds, with the process CPU time in brackets (the machine was shared, so CPU time is the steadier figure). ' +
       'Same code on every engine: `loadDelimited` + `refreshQuestions` + `buildReport` (bootstrap on). Ratio = wasm ÷ native (1 thread).',

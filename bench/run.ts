@@ -30,6 +30,7 @@ import { ensureData, parseSize, sizeLabel } from './generate';
 import type { EngineName, NodeCaseResult } from './node-case';
 import { compareWithReport, runNotebook, type ReportFigures } from './notebook-case';
 import { formatMarkdown, median } from './report-table';
+import { targetRows } from './targets';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -252,6 +253,7 @@ async function main(): Promise<void> {
     }
   }
   results.finished = new Date().toISOString();
+  results.targets = targetRows(results as never);
   save(results);
   console.log(formatMarkdown(results as never));
 }
