@@ -32,7 +32,7 @@ function loadAndReport(e: { ingest_ms?: number; questions_ms?: number; report_ms
   return e.ingest_ms + (e.questions_ms ?? 0) + e.report_ms;
 }
 
-function loadTarget(results: Results, label: string, size: string, format: string, limitMs: number): TargetRow {
+function loadTarget(results: Results, label: string, size: string, format: 'CSV' | 'Parquet', limitMs: number): TargetRow {
   const page = results.harness?.[format === 'CSV' ? size : `${size} parquet`];
   const total = page && !page.error ? loadAndReport(page) : null;
   const native = nodeEntry(results, size, 'native');
