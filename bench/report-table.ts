@@ -10,7 +10,7 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export type NodeEntry = NodeCaseResult | { engine: string; file: string; error: string };
+type NodeEntry = NodeCaseResult | { engine: string; file: string; error: string };
 
 export interface Results {
   started: string;
